@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources through ts-jest; `npm run build` type-checks them. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 120000,
+};
