@@ -1,4 +1,4 @@
-import type { NormalizedSpec, ObservedWebhook } from './spec';
+import type { NormalizedSpec, ObservedWebhook, WebhookBinding } from './spec';
 
 /**
  * Kinds of planned action, in the order they run for one webhook: `deactivate` before any other
@@ -38,4 +38,9 @@ export interface Plan {
   readonly unchanged: readonly string[];
   /** Webhooks on the server that no declaration matches and that are left alone (prune is off). */
   readonly unmanaged: readonly ObservedWebhook[];
+  /**
+   * Which existing webhook each declared name was matched to (by recorded uuid, URL or
+   * description), with the secret version last sent. `applyPlan` starts from these bindings.
+   */
+  readonly matched: readonly WebhookBinding[];
 }
