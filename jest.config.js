@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 120000,
 };
