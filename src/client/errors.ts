@@ -2,8 +2,10 @@
  * One error hierarchy for every failure of the Ocrolus API client. Each error names the operation,
  * the organization, the webhook uuid when there is one, and the API's HTTP status, envelope code
  * and message. Messages are built from redacted inputs only: no credential, token, webhook secret
- * or URL password ever reaches `message`.
+ * or URL password ever reaches `message`. The constructor passes the message and `apiMessage` through
+ * the pattern redaction once more, so an error built anywhere cannot carry a credential pattern.
  */
+import { redactText } from './redact';
 
 export type OcrolusErrorCode =
   | 'OCR_AUTHENTICATION'
@@ -59,7 +61,7 @@ export class OcrolusError extends Error {
   readonly ambiguous: boolean;
 
   constructor(code: OcrolusErrorCode, summary: string, details: OcrolusErrorDetails) {
-    super(formatMessage(summary, details), details.cause === undefined ? undefined : { cause: details.cause });
+    super(redactText(formatMessage(summary, details)), details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.operation = details.operation;
     this.organization = details.organization;
@@ -69,7 +71,7 @@ export class OcrolusError extends Error {
     this.httpStatus = details.httpStatus;
     this.apiStatus = details.apiStatus;
     this.apiCode = details.apiCode;
-    this.apiMessage = details.apiMessage;
+    this.apiMessage = details.apiMessage === undefined ? undefined : redactText(details.apiMessage);
     this.attempts = details.attempts;
     this.ambiguous = details.ambiguous ?? false;
   }

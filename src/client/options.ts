@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 
+import type { Clock } from './clock';
 import type { Logger } from './types';
 
 /** Production endpoints. Tests and the emulator always pass their own loopback addresses. */
@@ -7,6 +8,16 @@ export const DEFAULT_API_URL = 'https://api.ocrolus.com';
 export const DEFAULT_AUTH_URL = 'https://auth.ocrolus.com/oauth/token';
 /** The webhook routes live under this prefix of the API URL. */
 export const API_PATH_PREFIX = '/v1/account/settings';
+/** The only `audience` the token endpoint accepts, trailing slash included. */
+export const OCROLUS_AUDIENCE = 'https://api.ocrolus.com/';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUESTS_PER_SECOND = 20;
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_BASE_DELAY_MS = 200;
+export const DEFAULT_MAX_DELAY_MS = 10_000;
+/** Shortest backoff delay in milliseconds, so full jitter never retries at once. */
+export const DEFAULT_MIN_DELAY_MS = 50;
 
 /** Environment variables the CLI, the Pulumi provider and the Terraform provider all read. */
 export const ENV = {
@@ -23,6 +34,13 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** Upper bound of one backoff delay (and of an honoured Retry-After) in milliseconds. Default 10000. */
   readonly maxDelayMs?: number;
+  /** Lower bound of one backoff delay in milliseconds. Default 50. */
+  readonly minDelayMs?: number;
+  /**
+   * `full` draws the delay from [0, d] and `equal` from [d/2, d], where d is the capped exponential
+   * delay. Default `full`.
+   */
+  readonly jitter?: 'full' | 'equal';
 }
 
 export interface ClientOptions {
@@ -42,4 +60,11 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** undici dispatcher, for tests and proxies. */
   readonly dispatcher?: Dispatcher;
+  /**
+   * Sends `audience: "https://api.ocrolus.com/"` in the token request. Default false: the token
+   * endpoint does not require it.
+   */
+  readonly sendAudience?: boolean;
+  /** Time, sleep and randomness for backoff and rate limiting; tests inject a fake. Default: the system's. */
+  readonly clock?: Clock;
 }

@@ -71,7 +71,10 @@ export interface TestDeliveryReport {
 }
 
 export interface CallOptions {
+  /** Cancels the call, including any backoff wait between attempts. */
   readonly signal?: AbortSignal;
+  /** Timeout of each HTTP request of this call in milliseconds; overrides the client's `timeoutMs`. */
+  readonly timeoutMs?: number;
 }
 
 /** The operations of the webhook API. `OcrolusClient` implements it; unit tests may stub it. */

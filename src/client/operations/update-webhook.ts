@@ -1,0 +1,25 @@
+import { executeCall } from '../call';
+import type { ClientContext } from '../context';
+import { OcrolusValidationError } from '../errors';
+import type { CallOptions, UpdateWebhookInput } from '../types';
+import { updateWebhookBody } from '../wire';
+
+/**
+ * `POST /webhook/{uuid}/update`. `eventNames` replaces the whole subscription list. The API returns
+ * `{}` or null, so callers read the webhook back to see the result.
+ */
+export async function updateWebhook(context: ClientContext, uuid: string, input: UpdateWebhookInput, options?: CallOptions): Promise<void> {
+  const body = updateWebhookBody(input);
+  if (body === undefined) {
+    throw new OcrolusValidationError('OCR_VALIDATION', 'the update sets no field; set at least one of url, description, isActive or eventNames', {
+      operation: 'updateWebhook',
+      organization: context.organization,
+      uuid,
+    });
+  }
+
+  await executeCall(context, { operation: 'updateWebhook', uuid, body, parse: ignoreResponse }, options);
+}
+
+/** Update, activate and deactivate return `{}` or null; nothing in it is needed. */
+export function ignoreResponse(): void {}
