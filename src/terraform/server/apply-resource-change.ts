@@ -1,0 +1,133 @@
+import { ApplyError } from '../../core/errors';
+import { createWebhook, deleteWebhook, updateWebhook } from '../../core/lifecycle';
+import { validateWebhook } from '../../core/validate';
+import type { WebhookApi } from '../../client/types';
+import { fromCoreDiagnostic } from '../diagnostics';
+import { diagnosticsFromError } from '../error-diagnostics';
+import type { ProviderContext } from '../provider-context';
+import { configuredApi } from '../provider-context';
+import type { ApplyResourceChangeRequest, ApplyResourceChangeResponse, Diagnostic } from '../protocol';
+import { blockType, WEBHOOK_RESOURCE_TYPE, WEBHOOK_SCHEMA } from '../schema';
+import { runTestOnApply } from '../test-on-apply';
+import { decodeDynamicValue, encodeDynamicValue, isUnknown } from '../values';
+import type { TfObject } from '../values';
+import {
+  appliedState,
+  knownString,
+  normalizedSpecFromState,
+  sentSecretVersion,
+  specFromState,
+  testOnApply,
+  withoutUnknowns,
+  writtenChanges,
+} from '../webhook-state';
+import { unknownResourceType } from './validate-resource-config';
+
+const WEBHOOK_TYPE = blockType(WEBHOOK_SCHEMA);
+
+/** Fields whose change triggers test_on_apply. */
+const TESTED_FIELDS = new Set(['url', 'events', 'secret']);
+
+interface Outcome {
+  readonly state: TfObject | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Creates, updates or deletes one webhook through the core, which orders the writes and verifies
+ * each by reading back. The new state holds every known planned value, so it always matches the
+ * plan; after a failure it holds what is confirmed, including the uuid of a webhook that was
+ * created before a later step failed.
+ */
+export async function applyResourceChange(request: ApplyResourceChangeRequest, context: ProviderContext): Promise<ApplyResourceChangeResponse> {
+  if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
+
+  const prior = decodeDynamicValue(request.prior_state, WEBHOOK_TYPE) as TfObject | null;
+  const planned = decodeDynamicValue(request.planned_state, WEBHOOK_TYPE) as TfObject | null;
+
+  const client = configuredApi(context);
+  if ('diagnostic' in client) return { new_state: request.prior_state, diagnostics: [client.diagnostic] };
+
+  let outcome: Outcome;
+  if (planned === null) outcome = prior === null ? { state: null, diagnostics: [] } : await destroy(client.api, prior, context);
+  else if (prior === null) outcome = await create(client.api, planned, context);
+  else outcome = await update(client.api, prior, planned, context);
+
+  return {
+    new_state: encodeDynamicValue(outcome.state === null ? null : withoutUnknowns(outcome.state), WEBHOOK_TYPE),
+    private: request.planned_private,
+    diagnostics: outcome.diagnostics,
+  };
+}
+
+async function create(api: WebhookApi, planned: TfObject, context: ProviderContext): Promise<Outcome> {
+  const invalid = validationErrors(planned);
+  if (invalid.length > 0) return { state: null, diagnostics: invalid };
+
+  try {
+    const { observed } = await createWebhook(api, normalizedSpecFromState(planned), { signal: context.stop.signal });
+    context.log('info', 'webhook created', { organization: context.organization, uuid: observed.uuid });
+
+    const state = appliedState(planned, observed);
+    return { state, diagnostics: await maybeTest(api, state, true, context) };
+  } catch (error) {
+    const diagnostics = diagnosticsFromError(error, { step: 'create', organization: context.organization });
+
+    // The add went through but a later step (secret, activation, verification) did not: the
+    // uuid goes to state so the next apply converges instead of adding a second webhook.
+    const created = error instanceof ApplyError ? error.bindings[0]?.uuid : undefined;
+    if (created === undefined) return { state: null, diagnostics };
+    return { state: { ...planned, id: created, uuid: created }, diagnostics };
+  }
+}
+
+async function update(api: WebhookApi, prior: TfObject, planned: TfObject, context: ProviderContext): Promise<Outcome> {
+  const uuid = knownString(prior.uuid) ?? '';
+  const changes = writtenChanges(prior, planned);
+
+  // Only configuration-side attributes changed (test_on_apply, or a URL spelled differently but
+  // equal after normalization): nothing to send.
+  if (changes.length === 0) {
+    const lastModified = isUnknown(planned.last_modified_date) ? prior.last_modified_date : planned.last_modified_date;
+    return { state: { ...planned, last_modified_date: lastModified }, diagnostics: [] };
+  }
+
+  const invalid = validationErrors(planned);
+  if (invalid.length > 0) return { state: prior, diagnostics: invalid };
+
+  try {
+    const { observed } = await updateWebhook(api, uuid, normalizedSpecFromState(planned), sentSecretVersion(prior, planned), { signal: context.stop.signal });
+    context.log('info', 'webhook updated', { organization: context.organization, uuid, fields: changes.map((change) => change.field).join(',') });
+
+    const state = appliedState(planned, observed);
+    const tested = changes.some((change) => TESTED_FIELDS.has(change.field));
+    return { state, diagnostics: await maybeTest(api, state, tested, context) };
+  } catch (error) {
+    // The state stays as it was; the next refresh shows whatever part of the update took effect.
+    return { state: prior, diagnostics: diagnosticsFromError(error, { step: 'update', organization: context.organization, uuid }) };
+  }
+}
+
+async function destroy(api: WebhookApi, prior: TfObject, context: ProviderContext): Promise<Outcome> {
+  const uuid = knownString(prior.uuid) ?? '';
+  try {
+    const { deleted } = await deleteWebhook(api, uuid, { signal: context.stop.signal });
+    context.log('info', deleted ? 'webhook deleted' : 'webhook was already gone', { organization: context.organization, uuid });
+    return { state: null, diagnostics: [] };
+  } catch (error) {
+    return { state: prior, diagnostics: diagnosticsFromError(error, { step: 'delete', organization: context.organization, uuid }) };
+  }
+}
+
+async function maybeTest(api: WebhookApi, state: TfObject, due: boolean, context: ProviderContext): Promise<Diagnostic[]> {
+  const settings = testOnApply(state);
+  if (!settings || !due) return [];
+
+  return runTestOnApply({ api, uuid: knownString(state.uuid) ?? '', url: knownString(state.url) ?? '', settings, signal: context.stop.signal, log: context.log });
+}
+
+/** Validation runs again at apply, because values unknown at plan time are known now. */
+function validationErrors(planned: TfObject): Diagnostic[] {
+  const diagnostics = validateWebhook({ ...specFromState(planned), name: '' });
+  return diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(fromCoreDiagnostic);
+}

@@ -1,0 +1,8 @@
+import { decodeProviderConfig, validateProviderConfig as checkProviderConfig } from '../provider-config';
+import type { ValidateProviderConfigRequest, ValidateProviderConfigResponse } from '../protocol';
+
+/** Checks the provider block before it is used: URLs must parse. */
+export async function validateProviderConfig(request: ValidateProviderConfigRequest): Promise<ValidateProviderConfigResponse> {
+  const config = decodeProviderConfig(request.config);
+  return { diagnostics: checkProviderConfig(config) };
+}
