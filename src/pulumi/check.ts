@@ -1,0 +1,98 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+import { EVENT_NAMES, formatPath, normalizeEvents, suggestEvent, validateWebhook } from '../core';
+import type { Diagnostic } from '../core';
+import { specFromInputs } from './properties';
+import type { WebhookInputs } from './properties';
+import { containsUnknown, isUnknown } from './unknown';
+
+type CheckFailure = pulumi.dynamic.CheckFailure;
+
+/** Input properties the provider accepts; `__provider` is the serialized provider itself. */
+const INPUT_NAMES = new Set(['name', 'url', 'events', 'description', 'active', 'secret', 'secretVersion', 'adopt', 'testOnApply', '__provider']);
+
+/**
+ * Validates new inputs with the core's rules plus the Pulumi-only arguments (`adopt`,
+ * `testOnApply`). Each failure names the top-level property it is about. Values not known yet
+ * are skipped. Valid inputs come back with their events deduplicated and sorted, so that the
+ * engine's display of a change lists real differences only.
+ */
+export function checkWebhook(news: Record<string, unknown>): pulumi.dynamic.CheckResult<Record<string, unknown>> {
+  const inputs = news as WebhookInputs;
+  const label = typeof inputs.name === 'string' ? `Webhook "${inputs.name}"` : 'The webhook';
+
+  const failures: CheckFailure[] = [
+    ...unknownProperties(news, label),
+    ...validateWebhook(specFromInputs(inputs) as unknown as Record<string, unknown>, { isUnknown })
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map(toFailure),
+    ...checkAdopt(news.adopt, label),
+    ...checkTestOnApply(news.testOnApply, news.events, label),
+  ];
+
+  if (failures.length > 0) return { inputs: news, failures };
+  return { inputs: withNormalizedEvents(news) };
+}
+
+function toFailure(diagnostic: Diagnostic): CheckFailure {
+  const property = String(diagnostic.path[0] ?? '');
+  const where = diagnostic.path.length > 1 ? ` (${formatPath(diagnostic.path)})` : '';
+  return { property, reason: `${diagnostic.summary}${where}: ${diagnostic.detail}` };
+}
+
+function unknownProperties(news: Record<string, unknown>, label: string): CheckFailure[] {
+  return Object.keys(news)
+    .filter((key) => !INPUT_NAMES.has(key) && news[key] !== undefined)
+    .map((key) => ({
+      property: key,
+      reason: `${label} has an unknown argument "${key}". Known arguments: description, url, events, active, secret, secretVersion, adopt, testOnApply.`,
+    }));
+}
+
+function checkAdopt(adopt: unknown, label: string): CheckFailure[] {
+  if (adopt === undefined || adopt === null || containsUnknown(adopt)) return [];
+  const fail = (reason: string): CheckFailure[] => [{ property: 'adopt', reason: `${label}: ${reason}` }];
+
+  if (typeof adopt !== 'object' || Array.isArray(adopt)) return fail('adopt must be an object with either uuid or url, such as { uuid: "..." }.');
+
+  const { uuid, url, ...rest } = adopt as Record<string, unknown>;
+  const extra = Object.keys(rest).filter((key) => rest[key] !== undefined);
+  if (extra.length > 0) return fail(`adopt has an unknown field "${extra[0]}". Give either uuid or url.`);
+
+  const hasUuid = uuid !== undefined && uuid !== null;
+  const hasUrl = url !== undefined && url !== null;
+  if (hasUuid === hasUrl) return fail('adopt needs exactly one of uuid or url: the webhook to take over, by its uuid or by its URL.');
+  if (hasUuid && (typeof uuid !== 'string' || uuid.trim() === '')) return fail('adopt.uuid must be a non-empty string: the uuid shown in the Ocrolus Dashboard.');
+  if (hasUrl && (typeof url !== 'string' || url.trim() === '')) return fail('adopt.url must be a non-empty string: the URL of the webhook to take over.');
+  return [];
+}
+
+function checkTestOnApply(testOnApply: unknown, events: unknown, label: string): CheckFailure[] {
+  if (testOnApply === undefined || testOnApply === null || isUnknown(testOnApply)) return [];
+  const fail = (reason: string): CheckFailure[] => [{ property: 'testOnApply', reason: `${label}: ${reason}` }];
+
+  if (typeof testOnApply !== 'object' || Array.isArray(testOnApply)) return fail('testOnApply must be an object such as { event: "book.verified", failOnError: true }.');
+
+  const { event, failOnError, ...rest } = testOnApply as Record<string, unknown>;
+  const extra = Object.keys(rest).filter((key) => rest[key] !== undefined);
+  if (extra.length > 0) return fail(`testOnApply has an unknown field "${extra[0]}". Known fields: event, failOnError.`);
+
+  if (failOnError !== undefined && !isUnknown(failOnError) && typeof failOnError !== 'boolean') return fail('testOnApply.failOnError must be true or false.');
+  if (event === undefined || isUnknown(event)) return [];
+  if (typeof event !== 'string') return fail('testOnApply.event must be an event name, such as book.verified.');
+
+  if (!EVENT_NAMES.includes(event)) {
+    const suggestion = suggestEvent(event);
+    return fail(`testOnApply.event "${event}" is not an Ocrolus organization-level event.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+  }
+  if (Array.isArray(events) && !containsUnknown(events) && !events.includes(event)) {
+    return fail(`testOnApply.event "${event}" is not one of the webhook's events. Add it to events, or test with one of them.`);
+  }
+  return [];
+}
+
+function withNormalizedEvents(news: Record<string, unknown>): Record<string, unknown> {
+  const events = news.events;
+  if (!Array.isArray(events) || containsUnknown(events)) return news;
+  return { ...news, events: normalizeEvents(events as string[]) };
+}

@@ -1,0 +1,38 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+import { createWebhook } from '../core';
+import type { WebhookApi } from '../client/types';
+import { createdUuid, WebhookInitError } from './errors';
+import { outputsFromObserved, withoutUndefined } from './properties';
+import type { WebhookInputs, WebhookOutputs } from './properties';
+import { describeFailedTest, runTestOnApply } from './test-on-apply';
+import { desiredSpec } from './validated';
+
+/**
+ * Creates the webhook, or takes over the one `adopt` names, and returns it as read back. With
+ * `testOnApply`, a test delivery follows. A failure after the add (or a failed test with
+ * `failOnError`) still hands the uuid to the engine, so the webhook is never lost from state.
+ */
+export async function createResource(api: WebhookApi, inputs: WebhookInputs): Promise<pulumi.dynamic.CreateResult<WebhookOutputs>> {
+  const desired = desiredSpec(inputs);
+
+  let outcome;
+  try {
+    outcome = await createWebhook(api, desired, inputs.adopt ? { adopt: inputs.adopt } : {});
+  } catch (error) {
+    const created = createdUuid(error, desired.name);
+    if (!created) throw error;
+    const partial = withoutUndefined({ name: inputs.name, uuid: created.uuid, secretVersion: created.secretVersion });
+    throw new WebhookInitError(error instanceof Error ? error.message : String(error), created.uuid, partial);
+  }
+
+  let outs = outputsFromObserved(outcome.observed, outcome.binding, inputs);
+  if (!inputs.testOnApply) return { id: outs.uuid, outs };
+
+  const lastTest = await runTestOnApply(api, outcome.observed, inputs.testOnApply);
+  outs = { ...outs, lastTest };
+  if (lastTest.outcome === 'failed' && inputs.testOnApply.failOnError) {
+    throw new WebhookInitError(describeFailedTest(desired.name, outs.uuid, lastTest), outs.uuid, { ...outs });
+  }
+  return { id: outs.uuid, outs };
+}

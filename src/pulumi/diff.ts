@@ -1,0 +1,33 @@
+import type * as pulumi from '@pulumi/pulumi';
+
+import { diffSpecs, normalizeSpec } from '../core';
+import type { FieldChange } from '../core';
+import { specFromInputs, specFromOutputs } from './properties';
+import type { WebhookInputs, WebhookOutputs } from './properties';
+import { containsUnknown } from './unknown';
+
+/** Inputs that the webhook's state depends on; `adopt`, `testOnApply` and `name` only steer an apply. */
+const COMPARED_INPUTS = ['url', 'events', 'description', 'active', 'secret', 'secretVersion'] as const;
+
+/**
+ * Compares the last known state (`olds`, the outputs) with the new inputs by the core's semantic
+ * rules. `__provider` is never compared, so a new version of this package shows no change; no
+ * field forces a replacement, because every field can be updated in place.
+ */
+export function diffWebhook(olds: Partial<WebhookOutputs>, news: WebhookInputs): pulumi.dynamic.DiffResult {
+  const changes = changedFields(olds, news);
+  return { changes: changes.length > 0, replaces: [], deleteBeforeReplace: false };
+}
+
+/**
+ * Field names that differ; an input not known yet counts as changed. Also used by update to decide
+ * whether a test delivery is due.
+ */
+export function changedFields(olds: Partial<WebhookOutputs>, news: WebhookInputs): string[] {
+  const unknown = COMPARED_INPUTS.filter((name) => containsUnknown((news as Record<string, unknown>)[name]));
+  if (unknown.length > 0) return [...unknown];
+
+  const before = specFromOutputs(olds);
+  const after = normalizeSpec(specFromInputs(news));
+  return diffSpecs(before, after, olds.secretVersion).map((change: FieldChange) => change.field);
+}

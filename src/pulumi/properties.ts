@@ -1,0 +1,167 @@
+import { normalizeDescription, normalizeEvents, normalizeUrl } from '../core';
+import type { AdoptTarget, NormalizedSpec, ObservedWebhook, WebhookBinding, WebhookSpec } from '../core';
+
+/**
+ * The plain shapes that cross the dynamic-provider boundary: inputs as the engine passes them to
+ * check, diff, create and update, and outputs as the provider returns them. The serialized
+ * provider code is stored under `__provider` beside them and is never looked at here.
+ */
+
+/** What `testOnApply` asks for. */
+export interface TestOnApplyInputs {
+  /** Event to test with; the webhook's first event in name order when absent. */
+  readonly event?: string;
+  /** Fail the create or update when the test delivery fails. */
+  readonly failOnError?: boolean;
+}
+
+/** Resolved inputs of one webhook. `name` is the Pulumi resource name, used in messages. */
+export interface WebhookInputs {
+  readonly name?: string;
+  readonly url?: string;
+  readonly events?: readonly string[];
+  readonly description?: string | null;
+  readonly active?: boolean;
+  readonly secret?: string;
+  readonly secretVersion?: string | number;
+  readonly adopt?: AdoptTarget;
+  readonly testOnApply?: TestOnApplyInputs;
+}
+
+/**
+ * Result of the test delivery sent after an apply. `outcome` is `delivered` when the receiver
+ * answered 2xx, `failed` when it did not or the call failed, `sent` when the API accepted the test
+ * but reported no delivery status, and `skipped` when the webhook is inactive (Ocrolus tests active
+ * webhooks only).
+ */
+export interface LastTestOutputs {
+  readonly eventName: string;
+  readonly outcome: 'delivered' | 'failed' | 'sent' | 'skipped';
+  /** HTTP status the receiver answered, when the API reports it. */
+  readonly status?: number;
+  readonly requestUuid?: string;
+  /** Why the delivery failed or was skipped. */
+  readonly error?: string;
+  /** ISO 8601 time of the test. */
+  readonly testedAt: string;
+}
+
+/** Outputs of one webhook, as read back from the API after the last write or refresh. */
+export interface WebhookOutputs {
+  readonly name?: string;
+  readonly uuid: string;
+  /** URL as the API stores it. */
+  readonly url: string;
+  readonly description: string | null;
+  /** Subscribed events, deduplicated and sorted. */
+  readonly events: string[];
+  /** The declared flag after an apply; the observed one after a refresh. */
+  readonly active: boolean;
+  /** The flag as read back from the API. */
+  readonly isActive: boolean;
+  readonly createdOn?: string;
+  readonly lastModifiedDate?: string;
+  /** The signing secret, kept so that a refresh can hand it back; stored as a secret. */
+  readonly secret?: string;
+  /** Version of the secret last sent to the API. */
+  readonly secretVersion?: string;
+  readonly adopt?: AdoptTarget;
+  readonly testOnApply?: TestOnApplyInputs;
+  readonly lastTest?: LastTestOutputs;
+}
+
+/** The fields of `inputs` that make up the core's webhook spec. */
+export function specFromInputs(inputs: WebhookInputs): WebhookSpec {
+  return withoutUndefined({
+    name: inputs.name ?? 'webhook',
+    url: inputs.url as string,
+    events: inputs.events as readonly string[],
+    description: inputs.description,
+    active: inputs.active,
+    secret: inputs.secret,
+    secretVersion: inputs.secretVersion,
+  });
+}
+
+/**
+ * The state a webhook was left in, in the core's normalized form, so that diff compares the last
+ * known state with the new inputs. The secret version is the one last sent, not a declared one.
+ */
+export function specFromOutputs(outputs: Partial<WebhookOutputs>): NormalizedSpec {
+  const url = typeof outputs.url === 'string' ? outputs.url : '';
+  return withoutUndefined({
+    name: outputs.name ?? 'webhook',
+    url: url === '' ? '' : normalizeUrl(url),
+    declaredUrl: url,
+    events: normalizeEvents(Array.isArray(outputs.events) ? outputs.events : []),
+    description: normalizeDescription(outputs.description),
+    active: outputs.active ?? outputs.isActive ?? true,
+    secret: outputs.secret,
+    secretVersion: outputs.secretVersion,
+  });
+}
+
+/** Outputs after a create or update: the read-back webhook plus the inputs worth keeping. */
+export function outputsFromObserved(observed: ObservedWebhook, binding: WebhookBinding, inputs: WebhookInputs): WebhookOutputs {
+  return withoutUndefined({
+    name: inputs.name,
+    uuid: observed.uuid,
+    url: observed.url,
+    description: observed.description,
+    events: [...observed.events],
+    active: observed.active,
+    isActive: observed.active,
+    createdOn: observed.createdOn,
+    lastModifiedDate: observed.lastModifiedDate,
+    secret: inputs.secret,
+    secretVersion: binding.secretVersion,
+    adopt: inputs.adopt,
+    testOnApply: inputs.testOnApply,
+  });
+}
+
+/**
+ * Outputs after a refresh: the webhook as observed now, with what the API cannot return (secret,
+ * secret version, options, last test) carried over from the previous outputs.
+ */
+export function outputsFromRefresh(observed: ObservedWebhook, previous: Partial<WebhookOutputs>): WebhookOutputs {
+  return withoutUndefined({
+    name: previous.name,
+    uuid: observed.uuid,
+    url: observed.url,
+    description: observed.description,
+    events: [...observed.events],
+    active: observed.active,
+    isActive: observed.active,
+    createdOn: observed.createdOn,
+    lastModifiedDate: observed.lastModifiedDate,
+    secret: previous.secret,
+    secretVersion: previous.secretVersion,
+    adopt: previous.adopt,
+    testOnApply: previous.testOnApply,
+    lastTest: previous.lastTest,
+  });
+}
+
+/**
+ * Inputs that describe the refreshed webhook, returned by read so that the next preview compares
+ * the program with what the API holds now. The secret version is the one last sent.
+ */
+export function inputsFromOutputs(outputs: WebhookOutputs): WebhookInputs {
+  return withoutUndefined({
+    name: outputs.name,
+    url: outputs.url,
+    events: outputs.events,
+    description: outputs.description,
+    active: outputs.active,
+    secret: outputs.secret,
+    secretVersion: outputs.secretVersion,
+    adopt: outputs.adopt,
+    testOnApply: outputs.testOnApply,
+  });
+}
+
+/** Drops keys whose value is undefined: the protobuf Struct conversion rejects them. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
