@@ -1,0 +1,85 @@
+import { sendTestDelivery } from '../core';
+import type { TestDelivery } from '../core';
+import type { ResolvedEnvironment } from '../environments';
+import { CliError } from '../errors';
+import type { CliIo } from '../io';
+import type { SecretScrubber } from '../redact';
+import { openSession, planEnvironment } from '../session';
+import type { DeclarationOptions, Session } from '../session';
+import { didYouMean } from '../suggest';
+
+export interface TestCommandOptions extends DeclarationOptions {
+  readonly event?: string;
+  readonly json?: boolean;
+}
+
+/**
+ * `test <name> --env NAME`: sends a test delivery to a declared webhook and prints its status,
+ * headers (signature masked) and request body. Exit code 1 when the receiver did not answer 2xx.
+ */
+export async function runTestCommand(name: string, options: TestCommandOptions, io: CliIo, scrubber: SecretScrubber): Promise<number> {
+  const session = await openSession(options, io, scrubber);
+  const environment = singleEnvironment(session, 'test');
+  const uuid = await findWebhookUuid(session, environment, name);
+
+  const delivery = await sendTestDelivery(session.client(environment), uuid, options.event);
+  if (options.json) io.stdout.write(`${JSON.stringify({ environment: environment.name, name, uuid, ...delivery }, null, 2)}\n`);
+  else io.stdout.write(renderDelivery(environment.name, name, uuid, delivery));
+
+  const report = delivery.delivery;
+  if (report?.error !== undefined || (report?.status !== undefined && (report.status < 200 || report.status > 299))) {
+    io.stderr.write(`Error: the test delivery to webhook ${name} was not accepted: ${report.error ?? `HTTP ${report.status}`}. Check the receiver, then run test again.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Returns the one environment a single-environment command runs in; --env must name exactly one. */
+export function singleEnvironment(session: Session, command: string): ResolvedEnvironment {
+  if (session.environments.length !== 1) {
+    const names = session.environments.map((environment) => environment.name).join(', ');
+    throw new CliError(`${command} runs in one environment: pass --env with one of ${names}.`);
+  }
+  return session.environments[0];
+}
+
+/** Finds the uuid of a declared webhook on the server, matched the way plan matches it. */
+async function findWebhookUuid(session: Session, environment: ResolvedEnvironment, name: string): Promise<string> {
+  const declared = environment.specs.map((spec) => spec.name);
+  if (!declared.includes(name)) throw new CliError(`Webhook "${name}" is not declared in environment ${environment.name}.${didYouMean(name, declared)}`);
+
+  const { plan } = await planEnvironment(session, environment);
+  const binding = plan.matched.find((candidate) => candidate.name === name);
+  if (binding === undefined) throw new CliError(`Webhook "${name}" does not exist in environment ${environment.name} yet: run apply first.`);
+  return binding.uuid;
+}
+
+function renderDelivery(environment: string, name: string, uuid: string, delivery: TestDelivery): string {
+  const lines = [`Test delivery of webhook ${name} (${uuid}) in environment ${environment}, event ${delivery.eventName}:`];
+  if (delivery.requestUuid !== undefined) lines.push(`  Request uuid: ${delivery.requestUuid}`);
+
+  const report = delivery.delivery;
+  if (report === undefined) {
+    lines.push('  The API did not report the delivery result; check the receiver\'s logs.');
+    if (delivery.payload !== undefined) lines.push('  Payload sent:', indent(JSON.stringify(delivery.payload, null, 2)));
+    return `${lines.join('\n')}\n`;
+  }
+
+  lines.push(`  Status: ${report.status ?? 'none'}${report.error !== undefined ? ` (error: ${report.error})` : ''}`);
+  lines.push('  Headers:');
+  for (const [header, value] of Object.entries(report.headers ?? {})) lines.push(`    ${header}: ${value}`);
+  lines.push('  Body:', indent(prettyBody(report.body ?? '')));
+  return `${lines.join('\n')}\n`;
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `    ${line}`).join('\n');
+}

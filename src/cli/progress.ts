@@ -1,0 +1,106 @@
+import { createWritable, Listr, ListrLogger, ProcessOutput } from 'listr2';
+import type { ListrTask } from 'listr2';
+
+import type { ApplyEvent, PlannedAction } from './core';
+import type { OutputStream } from './io';
+
+/** One environment's apply, run under a progress display. */
+export interface ProgressJob<R> {
+  readonly environment: string;
+  readonly actions: readonly PlannedAction[];
+  /** Runs the apply, reporting each action's start, end or failure through `onEvent`. */
+  run(onEvent: (event: ApplyEvent) => void): Promise<R>;
+}
+
+type ActionOutcome = { readonly phase: 'done'; readonly uuid?: string } | { readonly phase: 'failed' } | { readonly phase: 'not-started' };
+
+/**
+ * Runs every job concurrently and shows each planned action as a task on `stderr` with listr2:
+ * the default renderer on a terminal, the simple one (a line per state change) otherwise.
+ * Returns each job's settled result; the display never changes what a job returns or throws.
+ */
+export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr: OutputStream): Promise<PromiseSettledResult<R>[]> {
+  const results: Array<Promise<R>> = [];
+  const tasks = jobs.map((job): ListrTask => {
+    const tracker = new ActionTracker(job.actions);
+    const result = job.run((event) => tracker.record(event));
+    results.push(result);
+    void result.then(() => tracker.finish(), () => tracker.finish());
+
+    return {
+      title: `Apply to ${job.environment}`,
+      skip: () => (job.actions.length === 0 ? `${job.environment}: nothing to change` : false),
+      task: (_context, task) => task.newListr(job.actions.map((action) => actionTask(job.environment, action, tracker)), { concurrent: true, exitOnError: false }),
+    };
+  });
+
+  const logger = progressLogger(stderr);
+  const listr = new Listr(tasks, {
+    concurrent: true,
+    exitOnError: false,
+    registerSignalListeners: false,
+    renderer: stderr.isTTY === true ? 'default' : 'simple',
+    fallbackRenderer: 'simple',
+    rendererOptions: { logger },
+    fallbackRendererOptions: { logger },
+  });
+
+  // The display's own failures mirror the jobs' failures, which the caller reports from `results`.
+  await listr.run().catch(() => undefined);
+  return Promise.allSettled(results);
+}
+
+function actionTask(environment: string, action: PlannedAction, tracker: ActionTracker): ListrTask {
+  return {
+    title: `${environment}: ${describe(action, action.uuid)}`,
+    task: async (_context, task) => {
+      const outcome = await tracker.outcome(action);
+      if (outcome.phase === 'failed') throw new Error(`${environment}: ${describe(action, action.uuid)} failed`);
+      if (outcome.phase === 'not-started') {
+        task.skip(`${environment}: ${describe(action, action.uuid)} not started`);
+        return;
+      }
+      task.title = `${environment}: ${describe(action, outcome.uuid ?? action.uuid)}`;
+    },
+  };
+}
+
+/** "create orders", "update orders (uuid)". */
+function describe(action: PlannedAction, uuid: string | undefined): string {
+  const verb = action.kind === 'set-secret' ? 'set secret of' : action.kind;
+  return uuid === undefined || uuid === action.name ? `${verb} ${action.name}` : `${verb} ${action.name} (${uuid})`;
+}
+
+/** Turns the core's apply events into one promise per planned action. */
+class ActionTracker {
+  private readonly waiters = new Map<PlannedAction, { promise: Promise<ActionOutcome>; resolve: (outcome: ActionOutcome) => void }>();
+
+  constructor(actions: readonly PlannedAction[]) {
+    for (const action of actions) {
+      let resolve!: (outcome: ActionOutcome) => void;
+      const promise = new Promise<ActionOutcome>((done) => (resolve = done));
+      this.waiters.set(action, { promise, resolve });
+    }
+  }
+
+  record(event: ApplyEvent): void {
+    const waiter = this.waiters.get(event.action);
+    if (event.phase === 'done') waiter?.resolve({ phase: 'done', ...(event.uuid !== undefined ? { uuid: event.uuid } : {}) });
+    else if (event.phase === 'failed') waiter?.resolve({ phase: 'failed' });
+  }
+
+  /** Settles every action that got no event as not started (a promise settles only once). */
+  finish(): void {
+    for (const waiter of this.waiters.values()) waiter.resolve({ phase: 'not-started' });
+  }
+
+  outcome(action: PlannedAction): Promise<ActionOutcome> {
+    return this.waiters.get(action)?.promise ?? Promise.resolve({ phase: 'not-started' });
+  }
+}
+
+function progressLogger(stderr: OutputStream): ListrLogger {
+  const stream = createWritable((chunk) => stderr.write(chunk)) as unknown as NodeJS.WriteStream;
+  Object.assign(stream, { isTTY: stderr.isTTY === true, columns: process.stderr.columns ?? 80, rows: process.stderr.rows ?? 24 });
+  return new ListrLogger({ useIcons: true, processOutput: new ProcessOutput(stream, stream) });
+}

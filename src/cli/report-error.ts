@@ -1,0 +1,40 @@
+import { OcrolusError } from '../client/errors';
+import { ApplyError, ValidationError } from './core';
+import { CliError } from './errors';
+
+/**
+ * Formats any error the CLI catches as a message for stderr, prefixed with the environment it
+ * happened in. Known errors get the next step to take; unknown ones print their message only.
+ */
+export function describeError(error: unknown, environment?: string): string {
+  const prefix = environment === undefined ? 'Error: ' : `Error in environment ${environment}: `;
+
+  if (error instanceof CliError) return `${environment === undefined ? '' : prefix}${error.message}`;
+  if (error instanceof ValidationError) return `${prefix}${describeValidation(error)}`;
+  if (error instanceof ApplyError) return `${prefix}${error.message}\n  The state file records what was done, so rerunning apply converges.`;
+  if (error instanceof OcrolusError) return `${prefix}${error.message}${hintFor(error, environment)}`;
+  if (error instanceof Error) return `${prefix}${error.message}`;
+  return `${prefix}${String(error)}`;
+}
+
+function describeValidation(error: ValidationError): string {
+  const errors = error.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  return errors.map((diagnostic) => `${diagnostic.summary}: ${diagnostic.detail}`).join('\n  ');
+}
+
+function hintFor(error: OcrolusError, environment: string | undefined): string {
+  const where = environment === undefined ? 'the environment' : `environment ${environment}`;
+  switch (error.code) {
+    case 'OCR_AUTHENTICATION':
+      return `\n  Check the client id and client secret of ${where}: Ocrolus rejected them.`;
+    case 'OCR_PERMISSION':
+      return `\n  The credentials of ${where} work but lack permission to manage webhooks: use an API client of an account with the manager role in that organization. Nothing was changed.`;
+    case 'OCR_RATE_LIMITED':
+    case 'OCR_SERVER':
+    case 'OCR_CONNECTION':
+    case 'OCR_TIMEOUT':
+      return '\n  The Ocrolus API did not answer successfully after retrying; run the command again later.';
+    default:
+      return '';
+  }
+}
