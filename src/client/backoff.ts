@@ -34,7 +34,8 @@ export function parseRetryAfter(header: string | readonly string[] | undefined, 
 
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
 
-  const date = Date.parse(value);
+  // An HTTP date names a weekday and month; without letters, Date.parse would read "-5" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowMs);
 }

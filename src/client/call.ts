@@ -76,7 +76,7 @@ export async function executeCall<T>(context: ClientContext, spec: CallSpec<T>, 
     }
 
     const retryAfterMs = parseRetryAfter(result.response?.headers['retry-after'], context.clock.now());
-    const delayMs = retryDelay(attempt, retryAfterMs, context.backoff, context.clock.random);
+    const delayMs = retryDelay(attempt, retryAfterMs, context.backoff, () => context.clock.random());
     context.counters.retries += 1;
     context.log({ event: 'retry', ...where, attempt, delayMs, status: error.httpStatus, message: `${decision.reason}: ${error.code}` });
 
@@ -179,4 +179,10 @@ function requestHeaders(token: string, hasBody: boolean): Record<string, string>
 function withoutKind<T extends { kind: string }>(value: T): Omit<T, 'kind'> {
   const { kind: _kind, ...rest } = value;
   return rest;
+}
+
+/** Logs an error found before any request was sent, such as invalid input, and returns it for throwing. */
+export function rejectBeforeSending(context: ClientContext, error: OcrolusError): OcrolusError {
+  context.log({ event: 'error', operation: error.operation, uuid: error.uuid, message: error.message });
+  return error;
 }

@@ -65,6 +65,7 @@ export class TokenSource {
     const cached = this.cached;
     const now = this.options.clock.now();
     if (cached !== undefined && now < cached.renewAt) return cached.accessToken;
+    if (signal?.aborted) throw new TransportFailure('aborted', false, this.options.timeoutMs, signal.reason);
 
     try {
       const fresh = await waitWithSignal(this.renew(), signal, this.options.timeoutMs);

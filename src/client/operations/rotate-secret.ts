@@ -1,4 +1,4 @@
-import { executeCall } from '../call';
+import { executeCall, rejectBeforeSending } from '../call';
 import type { ClientContext } from '../context';
 import { OcrolusValidationError } from '../errors';
 import type { CallOptions } from '../types';
@@ -17,11 +17,8 @@ export async function rotateSecret(context: ClientContext, uuid: string, secretK
   context.redactor.addSecret(secretKey);
 
   if (secretKey.length < SECRET_KEY_MIN_LENGTH || secretKey.length > SECRET_KEY_MAX_LENGTH) {
-    throw new OcrolusValidationError(
-      'OCR_VALIDATION',
-      `the signing secret has ${secretKey.length} characters, but it must have ${SECRET_KEY_MIN_LENGTH} to ${SECRET_KEY_MAX_LENGTH}`,
-      { operation: 'rotateSecret', organization: context.organization, uuid },
-    );
+    const summary = `the signing secret has ${secretKey.length} characters, but it must have ${SECRET_KEY_MIN_LENGTH} to ${SECRET_KEY_MAX_LENGTH}`;
+    throw rejectBeforeSending(context, new OcrolusValidationError('OCR_VALIDATION', summary, { operation: 'rotateSecret', organization: context.organization, uuid }));
   }
 
   await executeCall(context, { operation: 'rotateSecret', uuid, body: { secret_key: secretKey }, parse: ignoreResponse }, options);

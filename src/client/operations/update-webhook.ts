@@ -1,4 +1,4 @@
-import { executeCall } from '../call';
+import { executeCall, rejectBeforeSending } from '../call';
 import type { ClientContext } from '../context';
 import { OcrolusValidationError } from '../errors';
 import type { CallOptions, UpdateWebhookInput } from '../types';
@@ -11,11 +11,8 @@ import { updateWebhookBody } from '../wire';
 export async function updateWebhook(context: ClientContext, uuid: string, input: UpdateWebhookInput, options?: CallOptions): Promise<void> {
   const body = updateWebhookBody(input);
   if (body === undefined) {
-    throw new OcrolusValidationError('OCR_VALIDATION', 'the update sets no field; set at least one of url, description, isActive or eventNames', {
-      operation: 'updateWebhook',
-      organization: context.organization,
-      uuid,
-    });
+    const summary = 'the update sets no field; set at least one of url, description, isActive or eventNames';
+    throw rejectBeforeSending(context, new OcrolusValidationError('OCR_VALIDATION', summary, { operation: 'updateWebhook', organization: context.organization, uuid }));
   }
 
   await executeCall(context, { operation: 'updateWebhook', uuid, body, parse: ignoreResponse }, options);
