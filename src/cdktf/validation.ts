@@ -36,12 +36,14 @@ export interface WebhookFields {
  * go to `scope` as warning annotations, each at most once however often validation runs.
  */
 export function validateWebhookFields(scope: IConstruct, fields: WebhookFields, reported: Set<string>): string[] {
-  const spec: Record<string, unknown> = { ...fields };
-  for (const key of Object.keys(spec)) {
-    if (spec[key] === undefined) delete spec[key];
-  }
+  return reportDiagnostics(scope, validateWebhook({ ...fields }, { isUnknown: isToken }), reported);
+}
 
-  const diagnostics = validateWebhook(spec, { isUnknown: isToken });
+/**
+ * Returns one message per error diagnostic and adds each warning to `scope` as a warning
+ * annotation, at most once however often validation runs.
+ */
+export function reportDiagnostics(scope: IConstruct, diagnostics: readonly Diagnostic[], reported: Set<string>): string[] {
   const errors: string[] = [];
   for (const diagnostic of diagnostics) {
     const message = formatDiagnostic(diagnostic);

@@ -4,7 +4,9 @@ import type { Construct } from 'constructs';
 import { booleanHcl, hclAttributes, stringHcl, stringSetHcl } from './hcl';
 import { GENERATOR_METADATA } from './provider-metadata';
 import { WebhookTestOnApply, webhookTestOnApplyToHclTerraform, webhookTestOnApplyToTerraform } from './test-on-apply';
+import { joinOrganizationChecks } from './organization-validation';
 import { validateWebhookFields, warnOnLiteralSecret } from './validation';
+import type { WebhookFields } from './validation';
 
 // =============
 // CONFIGURATION
@@ -135,7 +137,8 @@ export class Webhook extends cdktf.TerraformResource {
     this._testOnApply = config.testOnApply;
     this.secret = config.secret;
 
-    this.node.addValidation({ validate: () => this.validateFields() });
+    this.node.addValidation({ validate: () => validateWebhookFields(this, this.fields(), this.reportedWarnings) });
+    joinOrganizationChecks(this, () => this.fields());
   }
 
   // ==========
@@ -268,19 +271,16 @@ export class Webhook extends cdktf.TerraformResource {
   // VALIDATION
   // ==========
 
-  private validateFields(): string[] {
-    return validateWebhookFields(
-      this,
-      {
-        url: this._url,
-        events: this._events,
-        description: this._description,
-        active: this._active,
-        secret: this._secret,
-        secretVersion: this._secretVersion,
-      },
-      this.reportedWarnings,
-    );
+  /** The fields as configured, for the shared core's checks. */
+  private fields(): WebhookFields {
+    return {
+      url: this._url,
+      events: this._events,
+      description: this._description,
+      active: this._active,
+      secret: this._secret,
+      secretVersion: this._secretVersion,
+    };
   }
 
   // =========
