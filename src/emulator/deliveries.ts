@@ -98,8 +98,9 @@ export class DeliveryAgent {
   }
 
   private async send(target: URL, headers: Record<string, string>, body: string): Promise<{ status?: number; error?: string }> {
-    if (this.options.hosts === 'loopback' && !isLoopbackHost(target.hostname)) {
-      return { error: `Delivery to ${target.hostname} refused: the emulator delivers only to loopback hosts unless deliveryHosts is 'any'` };
+    const refusal = deliveryRefusal(this.options.hosts, target.hostname);
+    if (refusal !== undefined) {
+      return { error: refusal };
     }
 
     const controller = new AbortController();
@@ -159,11 +160,20 @@ function maskAuthorization(headers: Record<string, string>): Record<string, stri
   return masked;
 }
 
-/** Describes a connection error by its code and message, which never contain the request's credentials. */
+/** Describes a connection error by its message, which never contains the request's credentials. */
 function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code;
-    return code === undefined ? error.message : `${code} ${error.message}`;
+  // Duck-typed rather than instanceof: errors may come from another realm (test runners, vm contexts).
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message !== '' ? message : String(error);
+}
+
+/**
+ * Returns why a delivery to `hostname` is refused under the deliveryHosts policy, or undefined
+ * when it may be sent.
+ */
+export function deliveryRefusal(hosts: 'loopback' | 'any', hostname: string): string | undefined {
+  if (hosts === 'any' || isLoopbackHost(hostname)) {
+    return undefined;
   }
-  return String(error);
+  return `Delivery to ${hostname} refused: the emulator delivers only to loopback hosts unless deliveryHosts is 'any'`;
 }

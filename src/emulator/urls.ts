@@ -69,11 +69,17 @@ export function maskUrlPassword(raw: string): string {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#]*@/i, '$1:***@');
 }
 
-/** Whether a host name is the local machine: localhost, 127.0.0.0/8 or ::1. */
+/** Whether a host name is the local machine: localhost, 127.0.0.0/8, ::1 or 127.0.0.0/8 mapped to IPv6. */
 export function isLoopbackHost(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (bare === 'localhost' || bare === '::1') {
     return true;
   }
-  return isIP(bare) === 4 && bare.startsWith('127.');
+  if (isIP(bare) === 4) {
+    return bare.startsWith('127.');
+  }
+
+  // WHATWG URLs write ::ffff:127.0.0.1 as ::ffff:7f00:1.
+  const mapped = /^::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(bare);
+  return mapped !== null && parseInt(mapped[1], 16) >> 8 === 127;
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+
 import { request } from 'undici';
 
 import { startEmulator, type Emulator, type EmulatorOptions, type OrganizationSeed } from '../../src/emulator';
@@ -47,4 +49,48 @@ export function callApi(emulator: Emulator, token: string, method: string, path:
     headers['Content-Type'] = 'application/json';
   }
   return send(`${emulator.apiUrl}${API}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** One request received by a local webhook receiver. */
+export interface ReceivedDelivery {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A local HTTP server on 127.0.0.1 that records what it receives and answers with `status`. */
+export interface Receiver {
+  url: string;
+  received: ReceivedDelivery[];
+  close(): Promise<void>;
+}
+
+/** Starts a webhook receiver; `status` 0 means never answer (for timeout tests). */
+export async function startReceiver(status = 200): Promise<Receiver> {
+  const received: ReceivedDelivery[] = [];
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (status !== 0) {
+        response.writeHead(status, { 'Content-Type': 'text/plain' });
+        response.end('ok');
+      }
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
