@@ -8,8 +8,12 @@
 export const PROVIDER_TYPE_NAME = 'ocrolus';
 /** Source address in `required_providers`. */
 export const PROVIDER_SOURCE = 'ocrolus/ocrolus';
-/** Fully qualified address, used in mirrors, dev_overrides and TF_REATTACH_PROVIDERS. */
+/** Fully qualified address under Terraform, which expands `ocrolus/ocrolus` with registry.terraform.io. */
 export const PROVIDER_ADDRESS = 'registry.terraform.io/ocrolus/ocrolus';
+/** Fully qualified address under OpenTofu, which expands the same source with registry.opentofu.org. */
+export const OPENTOFU_PROVIDER_ADDRESS = 'registry.opentofu.org/ocrolus/ocrolus';
+/** Both addresses: mirrors, dev_overrides and TF_REATTACH_PROVIDERS name each, so either engine finds the provider. */
+export const PROVIDER_ADDRESSES: readonly string[] = [PROVIDER_ADDRESS, OPENTOFU_PROVIDER_ADDRESS];
 
 export const WEBHOOK_RESOURCE_TYPE = 'ocrolus_webhook';
 export const WEBHOOKS_DATA_SOURCE_TYPE = 'ocrolus_webhooks';
