@@ -21,18 +21,21 @@ type ActionOutcome = { readonly phase: 'done'; readonly uuid?: string } | { read
  */
 export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr: OutputStream): Promise<PromiseSettledResult<R>[]> {
   const results: Array<Promise<R>> = [];
-  const tasks = jobs.map((job): ListrTask => {
+  const tasks: ListrTask[] = [];
+  for (const job of jobs) {
     const tracker = new ActionTracker(job.actions);
     const result = job.run((event) => tracker.record(event));
     results.push(result);
     void result.then(() => tracker.finish(), () => tracker.finish());
 
-    return {
+    // An environment without changes still runs (its bindings are saved) but shows no task.
+    if (job.actions.length === 0) continue;
+    tasks.push({
       title: `Apply to ${job.environment}`,
-      skip: () => (job.actions.length === 0 ? `${job.environment}: nothing to change` : false),
       task: (_context, task) => task.newListr(job.actions.map((action) => actionTask(job.environment, action, tracker)), { concurrent: true, exitOnError: false }),
-    };
-  });
+    });
+  }
+  if (tasks.length === 0) return Promise.allSettled(results);
 
   const logger = progressLogger(stderr);
   const listr = new Listr(tasks, {

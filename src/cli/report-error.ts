@@ -11,7 +11,7 @@ export function describeError(error: unknown, environment?: string): string {
 
   if (error instanceof CliError) return `${environment === undefined ? '' : prefix}${error.message}`;
   if (error instanceof ValidationError) return `${prefix}${describeValidation(error)}`;
-  if (error instanceof ApplyError) return `${prefix}${error.message}\n  The state file records what was done, so rerunning apply converges.`;
+  if (error instanceof ApplyError) return `${prefix}${error.message}\n  What was done is recorded in the state file.`;
   if (error instanceof OcrolusError) return `${prefix}${error.message}${hintFor(error, environment)}`;
   if (error instanceof Error) return `${prefix}${error.message}`;
   return `${prefix}${String(error)}`;
