@@ -1,0 +1,120 @@
+import { declaration, startCliFixture } from './helpers/fixture';
+import type { CliFixture } from './helpers/fixture';
+
+let fixture: CliFixture;
+
+const TWO_WEBHOOKS = declaration(
+  [
+    '  orders:',
+    '    url: https://hooks.example.com/orders',
+    '    events: [book.verified]',
+    '  analytics:',
+    '    url: https://hooks.example.com/analytics',
+    '    events: [book.analytics_v2.generated]',
+  ].join('\n'),
+);
+
+beforeAll(async () => {
+  fixture = await startCliFixture();
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+beforeEach(async () => {
+  await fixture.reset();
+});
+
+describe('API failures', () => {
+  it('non-manager credentials give an authorization error', async () => {
+    fixture.emulator.seedWebhook('viewer', { url: 'https://hooks.example.com/existing', events: ['book.verified'] });
+    await fixture.declare(
+      declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n'), ['viewer'], { viewer: '    prune: true' }),
+    );
+
+    for (const command of ['plan', 'apply']) {
+      const run = await fixture.run([command]);
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('Error in environment viewer');
+      expect(run.stderr).toContain('lack permission to manage webhooks');
+      expect(run.stdout).not.toContain('+ create');
+      expect(run.stdout).not.toContain('- delete');
+    }
+    expect(fixture.emulator.webhooks('viewer').map((webhook) => webhook.url)).toEqual(['https://hooks.example.com/existing']);
+    expect(fixture.webhookRequests('viewer').filter((request) => request.route !== 'list')).toEqual([]);
+  });
+
+  it('add that commits then times out leaves one webhook', async () => {
+    fixture.emulator.injectFault({ kind: 'commit-then-timeout', route: 'add', holdMs: 2000 });
+    await fixture.declare(declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n')));
+
+    const apply = await fixture.run(['apply'], { OCROLUS_TIMEOUT_MS: '300' });
+
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.code).toBe(0);
+    const webhooks = fixture.emulator.webhooks('staging');
+    expect(webhooks).toHaveLength(1);
+    expect(fixture.webhookRequests('staging').filter((request) => request.route === 'add')).toHaveLength(1);
+    expect((await fixture.state())?.environments.staging.webhooks.orders.uuid).toBe(webhooks[0].uuid);
+    expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  it('429 burst and 503s are retried to completion', async () => {
+    fixture.emulator.injectFault({ kind: 'status', route: 'list', status: 429, count: 2 });
+    fixture.emulator.injectFault({ kind: 'status', route: 'events', status: 429, count: 2 });
+    fixture.emulator.injectFault({ kind: 'status', route: 'retrieve', status: 503, count: 2 });
+    fixture.emulator.injectFault({ kind: 'status', route: 'events', status: 503, count: 2 });
+    await fixture.declare(TWO_WEBHOOKS);
+
+    const apply = await fixture.run(['apply']);
+
+    expect(apply.stderr).not.toContain('Error');
+    expect(apply.code).toBe(0);
+    expect(fixture.emulator.webhooks('staging')).toHaveLength(2);
+    const statuses = fixture.webhookRequests('staging').map((request) => request.status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(4);
+    expect(statuses.filter((status) => status === 503)).toHaveLength(4);
+    expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+
+  it('exhausted retries report done and not done, and a rerun converges', async () => {
+    await fixture.declare(declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n')));
+    expect((await fixture.run(['apply'])).code).toBe(0);
+    const [orders] = fixture.emulator.webhooks('staging');
+
+    // Orders gets an update that succeeds; analytics is new, and every add answers 503.
+    await fixture.redeclare(
+      declaration(
+        [
+          '  orders:',
+          '    url: https://hooks.example.com/orders',
+          '    events: [book.verified, book.completed]',
+          '  analytics:',
+          '    url: https://hooks.example.com/analytics',
+          '    events: [book.analytics_v2.generated]',
+        ].join('\n'),
+      ),
+    );
+    fixture.emulator.injectFault({ kind: 'status', route: 'add', status: 503, count: 100 });
+
+    const failed = await fixture.run(['apply'], { OCROLUS_RETRY_ATTEMPTS: '3' });
+
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('create of webhook analytics');
+    expect(failed.stderr).toContain(`Done: update of webhook orders (uuid ${orders.uuid})`);
+    expect(failed.stderr).toContain('Not done: create of webhook analytics');
+    expect(failed.stderr).toContain('Run apply again');
+    expect(failed.stdout).toContain('apply stopped after 1 of 2 actions');
+    expect(fixture.emulator.webhooks('staging')).toHaveLength(1);
+    expect((await fixture.state())?.environments.staging.webhooks).toEqual({ orders: { uuid: orders.uuid } });
+
+    fixture.emulator.clearFaults();
+    const rerun = await fixture.run(['apply']);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('Plan: 1 to create, 0 to update, 0 to delete.');
+    expect(fixture.emulator.webhooks('staging')).toHaveLength(2);
+    expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
+});
