@@ -25,7 +25,7 @@ export function backoffDelay(attempt: number, settings: BackoffSettings, random:
 }
 
 /**
- * Returns the delay that `Retry-After` asks for in milliseconds, relative to `nowMs`, or undefined
+ * Returns the delay that a `Retry-After` header requests, in milliseconds from `nowMs`, or undefined
  * when the header is absent or malformed. Dates in the past give 0.
  */
 export function parseRetryAfter(header: string | readonly string[] | undefined, nowMs: number): number | undefined {

@@ -152,7 +152,7 @@ export async function executeCall<T>(context: ClientContext, spec: CallSpec<T>, 
     } catch (listError) {
       if (listError instanceof OcrolusError && listError.code === 'OCR_ABORTED') throw listError;
 
-      // The list failed too: the add's own error says more about what is uncertain.
+      // The list failed too. The add's own error describes the uncertain outcome better than the list's error.
       context.log({ event: 'error', ...where, message: `listing webhooks to recover the add failed: ${(listError as Error).message}` });
       throw failWith(error);
     }

@@ -21,7 +21,7 @@ import {
 import type { Redactor } from './redact';
 import type { TransportFailure } from './transport';
 
-/** Who the call was, for the error's message and fields. */
+/** Identity of the failed call (operation, organization, route, uuid), for the error's message and fields. */
 export interface ClassifyContext {
   readonly operation: string;
   readonly organization: string;
@@ -35,7 +35,7 @@ export interface ClassifyContext {
   readonly redactor: Redactor;
 }
 
-/** What went wrong: an error response, a 2xx response of an unknown shape, or no response at all. */
+/** Failure of one exchange: an error response, a 2xx response of an unknown shape, or no response at all. */
 export type FailureOutcome =
   | {
       readonly kind: 'error-response';
@@ -85,7 +85,7 @@ export function classify(context: ClassifyContext, outcome: FailureOutcome): Ocr
   const message = outcome.apiMessage ?? '';
   const code = outcome.apiCode;
 
-  // The token endpoint answers 400 access_denied (RFC 6749 section 5.2) for wrong credentials.
+  // The token endpoint returns 400 access_denied (RFC 6749 section 5.2) for wrong credentials.
   if (context.phase === 'token' && status >= 400 && status < 500 && status !== 429) {
     return new OcrolusAuthenticationError('OCR_AUTHENTICATION', 'the token endpoint rejected the client credentials; check the client id and secret', response);
   }

@@ -25,8 +25,8 @@ export function clientOptionsFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<
   };
 }
 
-function missing(variable: string, what: string): ClientConfigurationError {
-  return new ClientConfigurationError(variable, `${variable} is not set: set it to ${what}, or pass the value in the client options.`);
+function missing(variable: string, description: string): ClientConfigurationError {
+  return new ClientConfigurationError(variable, `${variable} is not set: set it to ${description}, or pass the value in the client options.`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

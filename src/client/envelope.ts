@@ -1,8 +1,8 @@
 /**
- * Parsing of Ocrolus response envelopes. Success is `{status, message, response}` with `status` an
- * integer or a string such as "200"; errors are `{status, code, message, response: null, meta}`,
- * often sent with HTTP 200, or a bare `{"error": ...}` object. A response is an error when the HTTP
- * status or the envelope status is 400 or more.
+ * Parsing of Ocrolus response envelopes. Success is `{status, message, response}`, where `status`
+ * is an integer or a string such as "200". Errors are `{status, code, message, response: null, meta}`
+ * (often sent with HTTP 200) or a bare `{"error": ...}` object. A response is an error when the
+ * HTTP status or the envelope status is 400 or more.
  */
 
 export type ParsedEnvelope =
@@ -71,7 +71,7 @@ function parseObject(httpError: boolean, body: Record<string, unknown>): ParsedE
   }
 
   if ('response' in body) return { kind: 'success', response: body.response, body, apiStatus: numericStatus };
-  // rotate-secret answers `{"status": "success", "message": ...}` with no `response` field.
+  // rotate-secret returns `{"status": "success", "message": ...}` with no `response` field.
   if (status !== undefined) return { kind: 'success', response: null, body, apiStatus: numericStatus };
   return { kind: 'success', response: body, body };
 }

@@ -117,7 +117,7 @@ export class OcrolusServerError extends OcrolusError {
   override readonly name = 'OcrolusServerError';
 }
 
-/** The connection failed or was dropped; `ambiguous` tells whether the request may have been processed. */
+/** The connection failed or was dropped. `ambiguous` is true when the API may have processed the request. */
 export class OcrolusConnectionError extends OcrolusError {
   override readonly name = 'OcrolusConnectionError';
 }

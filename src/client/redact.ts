@@ -32,7 +32,7 @@ export function redactValue(value: unknown): unknown {
   return new Redactor().value(value);
 }
 
-/** Redaction that also knows the exact secret values of one client: its client secret, tokens and secret keys. */
+/** Redaction that also blanks the exact secret values registered for one client: its client secret, tokens and secret keys. */
 export class Redactor {
   private readonly secrets = new Set<string>();
 

@@ -4,7 +4,7 @@
  */
 
 /**
- * How the retry policy may repeat an operation:
+ * Retry behaviour of an operation:
  * - `idempotent`: repeating it leaves the same state, so any transient failure is retried;
  * - `create`: add is not idempotent, so an ambiguous failure is resolved by listing and matching the URL;
  * - `delivery`: test sends a delivery, so it is repeated only when the API surely did not act on it.

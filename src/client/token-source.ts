@@ -12,7 +12,7 @@ import { OCROLUS_AUDIENCE } from './options';
 import type { Redactor } from './redact';
 import { sendHttp, TransportFailure } from './transport';
 
-/** Longest time a token is used before renewal, in milliseconds (12 hours). */
+/** Maximum time a token is used before renewal, in milliseconds (12 hours). */
 const MAX_TOKEN_REUSE_MS = 12 * 60 * 60 * 1000;
 /** Lifetime assumed when the token response omits `expires_in`: Ocrolus tokens live 24 hours. */
 const DEFAULT_EXPIRES_IN_SECONDS = 24 * 60 * 60;

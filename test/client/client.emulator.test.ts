@@ -55,7 +55,7 @@ beforeEach(() => {
   emulator.setVariants({ ...DEFAULT_VARIANTS });
 });
 
-/** A client of `seed` on the emulator with short timeouts and fast retries, and its log records. */
+/** Creates a client of `seed` on the emulator with short timeouts and fast retries, and collects its log records. */
 function clientFor(seed: OrganizationSeed, overrides: Partial<ClientOptions> = {}): { client: OcrolusClient; logs: LogRecord[] } {
   const logs: LogRecord[] = [];
   const client = new OcrolusClient({

@@ -40,7 +40,7 @@ export class FakeClock implements Clock {
 
 let organizationCounter = 0;
 
-/** A fresh organization label per client, so the shared rate limiters of different tests never meet. */
+/** Returns a new organization label on each call, so the shared rate limiters of different tests never meet. */
 export function uniqueOrganization(prefix = 'org'): string {
   organizationCounter += 1;
   return `${prefix}-${process.pid}-${organizationCounter}`;
@@ -88,12 +88,12 @@ export function mockSetup(overrides: Partial<ClientOptions> = {}, options: { tok
   return { agent, api, auth, clock, logs, client };
 }
 
-/** The success envelope Ocrolus wraps responses in. */
+/** Wraps `response` in the success envelope Ocrolus sends. */
 export function envelope(response: unknown, status: number | string = 200): Record<string, unknown> {
   return { status, message: 'OK', response };
 }
 
-/** The error envelope Ocrolus sends, often with HTTP 200. */
+/** Builds the error envelope Ocrolus sends, often with HTTP 200. */
 export function errorEnvelope(status: number, code: number, message: string): Record<string, unknown> {
   return { status, code, message, response: null, meta: { status, code, msg: message } };
 }

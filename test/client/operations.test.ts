@@ -7,7 +7,7 @@ interface Recorded {
   body: unknown;
 }
 
-/** Answers one request on `path` with `reply` and records what was sent. */
+/** Replies to one request on `path` with `reply` and records the request. */
 function serve(setup: ReturnType<typeof mockSetup>, method: string, path: string, reply: unknown, recorded: Recorded[], status = 200): void {
   setup.api.intercept({ path: `${PREFIX}${path}`, method }).reply((request) => {
     recorded.push({ method, path, body: request.body === undefined || request.body === null ? undefined : JSON.parse(String(request.body)) });

@@ -91,16 +91,16 @@ describe('limiter shared per organization', () => {
   });
 
   test('other organizations are independent', async () => {
-    const one = mockSetup({ requestsPerSecond: 1 });
-    const other = mockSetup({ requestsPerSecond: 1, clock: one.clock });
-    for (const setup of [one, other]) {
+    const first = mockSetup({ requestsPerSecond: 1 });
+    const other = mockSetup({ requestsPerSecond: 1, clock: first.clock });
+    for (const setup of [first, other]) {
       setup.api.intercept({ path: `${PREFIX}/webhooks`, method: 'GET' }).reply(200, envelope({ webhooks: [] }));
     }
 
-    await one.client.listWebhooks();
+    await first.client.listWebhooks();
     await other.client.listWebhooks();
 
-    expect(one.clock.sleeps).toEqual([]);
+    expect(first.clock.sleeps).toEqual([]);
   });
 
   test('retries pass the limiter', async () => {

@@ -26,7 +26,7 @@ function serveTokens(setup: ReturnType<typeof mockSetup>, expiresIn = 86400, del
   return captured;
 }
 
-/** Answers every list call with an empty list, recording the Authorization header. */
+/** Replies to every list call with an empty list and records the Authorization header. */
 function serveList(setup: ReturnType<typeof mockSetup>, captured: Captured): void {
   setup.api
     .intercept({ path: `${PREFIX}/webhooks`, method: 'GET' })

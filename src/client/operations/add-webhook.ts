@@ -9,8 +9,8 @@ import { listWebhooks } from './list-webhooks';
 /**
  * `POST /webhook`. Add is not idempotent, so it is never sent again blindly: after an ambiguous
  * failure the webhooks are listed, and one with the same URL is returned with `recovered: true`.
- * NOTE: a webhook that already had this URL before the add would be returned the same way; the
- * API rejects a duplicate URL, so that case means the core added a URL it had not checked.
+ * NOTE: a webhook that already had this URL before the add is returned the same way. The API
+ * rejects duplicate URLs, so that happens only when the caller adds a URL without listing first.
  */
 export function addWebhook(context: ClientContext, input: AddWebhookInput, options?: CallOptions): Promise<AddWebhookResult> {
   context.redactor.addSecret(urlPassword(input.url));
