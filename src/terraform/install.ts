@@ -19,7 +19,7 @@ export interface InstallOptions {
 export interface InstallResult {
   /** CLI configuration to point TF_CLI_CONFIG_FILE at. */
   readonly cliConfigFile: string;
-  /** The launcher the engine runs (the registry.terraform.io copy in mirror mode). */
+  /** The launcher the engine runs: the override's in dev-overrides mode, else the registry.terraform.io copy in the mirror. */
   readonly executable: string;
   /** Mirror root (mirror mode) or override folder (dev-overrides mode). */
   readonly providerDir: string;
@@ -38,8 +38,9 @@ const EXECUTABLE_NAME = `terraform-provider-${PROVIDER_TYPE_NAME}`;
  *   (`registry.terraform.io/ocrolus/ocrolus/VERSION/OS_ARCH/terraform-provider-ocrolus_vVERSION`)
  *   and a CLI configuration that takes ocrolus/ocrolus from it; `init` records its hash in the
  *   lock file, as for any provider.
- * - `dev-overrides` writes a folder with `terraform-provider-ocrolus` and a CLI configuration
- *   with `dev_overrides`; the engine skips version and hash checks and warns about it on every run.
+ * - `dev-overrides` also writes a folder with `terraform-provider-ocrolus` and a CLI configuration
+ *   with `dev_overrides` over the mirror; the engine then runs the folder's launcher without
+ *   version or hash checks, and warns about it on every run.
  *
  * Either way the executable is a small shell launcher that runs this package's
  * bin/terraform-provider-ocrolus.js, so rebuilding the package updates the provider in place.
@@ -50,17 +51,17 @@ export async function installTerraformProvider(options: InstallOptions): Promise
   const launcher = launcherScript(options.nodePath ?? process.execPath, providerExecutable());
   const cliConfigFile = join(dir, 'terraform.rc');
 
-  let providerDir: string;
-  let executables: string[];
-  let cliConfig: string;
-  if (options.mode === 'mirror') {
-    providerDir = join(dir, 'mirror');
-    executables = PROVIDER_ADDRESSES.map((address) => join(providerDir, ...address.split('/'), version, platformName(), `${EXECUTABLE_NAME}_v${version}`));
-    cliConfig = mirrorCliConfig(providerDir);
-  } else {
+  // Both modes write the mirror: with dev_overrides it lets `init` finish (CDKTF output carries a
+  // backend block, so init must run), since the engine still resolves overridden providers there.
+  const mirrorDir = join(dir, 'mirror');
+  const executables = PROVIDER_ADDRESSES.map((address) => join(mirrorDir, ...address.split('/'), version, platformName(), `${EXECUTABLE_NAME}_v${version}`));
+
+  let providerDir = mirrorDir;
+  let cliConfig = mirrorCliConfig(mirrorDir);
+  if (options.mode === 'dev-overrides') {
     providerDir = join(dir, 'dev-overrides');
-    executables = [join(providerDir, EXECUTABLE_NAME)];
-    cliConfig = devOverridesCliConfig(providerDir);
+    executables.unshift(join(providerDir, EXECUTABLE_NAME));
+    cliConfig = devOverridesCliConfig(providerDir, mirrorDir);
   }
 
   for (const executable of executables) {
@@ -94,25 +95,22 @@ export function launcherScript(nodePath: string, entry: string): string {
 
 /** CLI configuration taking ocrolus/ocrolus (under either engine's registry host) from the mirror. */
 export function mirrorCliConfig(mirrorDir: string): string {
-  const addresses = PROVIDER_ADDRESSES.map(hclString).join(', ');
-  return [
-    'provider_installation {',
-    '  filesystem_mirror {',
-    `    path    = ${hclString(mirrorDir)}`,
-    `    include = [${addresses}]`,
-    '  }',
-    '  direct {',
-    `    exclude = [${addresses}]`,
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  return ['provider_installation {', ...mirrorSources(mirrorDir), '}', ''].join('\n');
 }
 
-/** CLI configuration overriding ocrolus/ocrolus (under either engine's registry host) with a local folder. */
-export function devOverridesCliConfig(overrideDir: string): string {
+/**
+ * CLI configuration overriding ocrolus/ocrolus (under either engine's registry host) with a local
+ * folder. The mirror stays as the installation source, because `init` still resolves overridden
+ * providers and would otherwise ask the registry.
+ */
+export function devOverridesCliConfig(overrideDir: string, mirrorDir: string): string {
   const overrides = PROVIDER_ADDRESSES.map((address) => `    ${hclString(address)} = ${hclString(overrideDir)}`);
-  return ['provider_installation {', '  dev_overrides {', ...overrides, '  }', '  direct {}', '}', ''].join('\n');
+  return ['provider_installation {', '  dev_overrides {', ...overrides, '  }', ...mirrorSources(mirrorDir), '}', ''].join('\n');
+}
+
+function mirrorSources(mirrorDir: string): string[] {
+  const addresses = PROVIDER_ADDRESSES.map(hclString).join(', ');
+  return ['  filesystem_mirror {', `    path    = ${hclString(mirrorDir)}`, `    include = [${addresses}]`, '  }', '  direct {', `    exclude = [${addresses}]`, '  }'];
 }
 
 function hclString(value: string): string {

@@ -46,6 +46,9 @@ const SHUTDOWN_GRACE_MS = 500;
  * loopback TCP port), over mutual TLS when the engine sent its certificate.
  */
 export async function servePlugin(options: ServeOptions = {}): Promise<RunningPlugin> {
+  // Key generation runs on libuv's thread pool while the gRPC modules load and the protos parse.
+  const pendingCertificate = options.clientCertPem ? generatePluginCertificate() : undefined;
+
   const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
   const protos = loadPluginProtos();
   const log = options.log ?? silentLogger;
@@ -55,7 +58,7 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
   const stdioStreams = new Set<ServerWritableStream<unknown, unknown>>();
   let closing: Promise<void> | undefined;
 
-  const certificate = options.clientCertPem ? await generatePluginCertificate() : undefined;
+  const certificate = await pendingCertificate;
   const credentials = certificate
     ? grpc.ServerCredentials.createSsl(Buffer.from(options.clientCertPem as string), [{ cert_chain: Buffer.from(certificate.certPem), private_key: Buffer.from(certificate.keyPem) }], true)
     : grpc.ServerCredentials.createInsecure();
