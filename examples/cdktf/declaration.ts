@@ -3,12 +3,15 @@
  * declaration per webhook, and per environment the fields that differ.
  */
 
-/** One webhook as the example declares it; the signing secret is added by the stack. */
+/** One webhook as the example declares it. */
 export interface ExampleWebhook {
   readonly description?: string;
   readonly url: string;
   readonly events: string[];
   readonly active?: boolean;
+  /** Whether deliveries are signed: the stack then gives the webhook a signing secret. */
+  readonly signed?: boolean;
+  /** Version of the signing secret; changing it sends the secret again. */
   readonly secretVersion?: string;
 }
 
@@ -28,14 +31,19 @@ export const WEBHOOKS: Readonly<Record<string, ExampleWebhook>> = {
     description: 'Book and document status for the orders service',
     url: 'https://hooks.example.com/ocrolus/orders',
     events: ['book.verified', 'book.completed', 'document.verification_failed'],
-    active: true,
+    signed: true,
     secretVersion: '1',
   },
   analytics: {
-    description: 'Analytics results for the underwriting service',
+    description: 'Analytics results for the risk team',
     url: 'https://hooks.example.com/ocrolus/analytics',
     events: ['book.analytics_v2.generated', 'book.income.generated'],
-    secretVersion: '1',
+  },
+  'fraud-signals': {
+    description: 'Detect signals for the fraud review queue',
+    url: 'https://fraud.example.com/ocrolus/detect',
+    events: ['book.detect.signal_found', 'document.detect.signal_found'],
+    active: true,
   },
 };
 
@@ -43,7 +51,9 @@ export const WEBHOOKS: Readonly<Record<string, ExampleWebhook>> = {
 export const OVERRIDES: Readonly<Record<EnvironmentName, Readonly<Record<string, ExampleOverride>>>> = {
   staging: {
     orders: { url: 'https://staging-hooks.example.com/ocrolus/orders' },
-    analytics: { url: 'https://staging-hooks.example.com/ocrolus/analytics', active: false },
+    analytics: { url: 'https://staging-hooks.example.com/ocrolus/analytics' },
+    // Declared but switched off in staging: it exists there, inactive, receiving nothing.
+    'fraud-signals': { active: false },
   },
   prod: {},
 };

@@ -41,21 +41,32 @@ export class OcrolusWebhooksStack extends TerraformStack {
       authUrl: optionalVariable(this, 'ocrolus_auth_url', 'OAuth token endpoint; null reads OCROLUS_AUTH_URL, else the production endpoint.'),
     });
 
+    const declared = webhooksFor(props.environment);
     const secretSource = props.secretSource ?? 'random';
-    if (secretSource === 'random') new RandomProvider(this, 'random');
+    const needsRandom = Object.values(declared).some((webhook) => webhook.signed);
+    if (secretSource === 'random' && needsRandom) new RandomProvider(this, 'random');
 
     const webhooks: Record<string, Webhook> = {};
-    for (const [name, declared] of Object.entries(webhooksFor(props.environment))) {
+    for (const [name, { signed, ...config }] of Object.entries(declared)) {
+      const identifier = identifierFor(name);
       const webhook = new Webhook(this, name, {
-        ...declared,
-        secret: signingSecret(this, name, secretSource),
+        ...config,
+        secret: signed ? signingSecret(this, identifier, secretSource) : undefined,
       });
 
-      new TerraformOutput(this, `${name}_uuid`, { value: webhook.uuid, description: `Ocrolus uuid of the ${name} webhook.` });
+      new TerraformOutput(this, `${identifier}_uuid`, { value: webhook.uuid, description: `Ocrolus uuid of the ${name} webhook.` });
       webhooks[name] = webhook;
     }
     this.webhooks = webhooks;
   }
+}
+
+/**
+ * The webhook's name as used in the names of its variables and outputs: hyphens become
+ * underscores, so that `TF_VAR_<identifier>_webhook_secret` is a valid shell variable name.
+ */
+export function identifierFor(name: string): string {
+  return name.replace(/-/g, '_');
 }
 
 /** A string variable that defaults to null, so the provider falls back to its environment variable. */

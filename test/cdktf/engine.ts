@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Root of the repository. */
@@ -66,39 +66,37 @@ function newestModification(folder: string): number {
 }
 
 /**
- * Writes a CLI configuration that runs our provider from this checkout through `dev_overrides`
- * and installs nothing else: the only other source is an empty filesystem mirror, so the engine
- * never contacts a registry. Returns the configuration file's path.
+ * Writes a CLI configuration that installs our provider from a filesystem mirror in `dir` and
+ * nothing else, so the engine never contacts a registry. Returns the configuration file's path.
+ *
+ * NOTE: `dev_overrides` alone does not work here, because `tofu init` (1.6) still looks the
+ * overridden provider up in the other sources and fails, and plan refuses to run before init
+ * has configured the backend that cdktf declares.
  */
 export function writeCliConfig(dir: string): string {
-  const pluginDir = join(dir, 'plugins');
-  const emptyMirror = join(dir, 'empty-mirror');
-  mkdirSync(pluginDir, { recursive: true });
-  mkdirSync(emptyMirror, { recursive: true });
-
-  const launcher = join(pluginDir, 'terraform-provider-ocrolus');
-  writeFileSync(launcher, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(PROVIDER_BIN)} "$@"\n`);
-  chmodSync(launcher, 0o755);
+  const mirror = join(dir, 'mirror');
+  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const launcher = `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(PROVIDER_BIN)} "$@"\n`;
 
   // OpenTofu expands a bare `ocrolus/ocrolus` with its own registry host, Terraform with
-  // registry.terraform.io, so both addresses are overridden.
+  // registry.terraform.io, so the mirror offers the provider under both.
+  for (const host of ['registry.opentofu.org', 'registry.terraform.io']) {
+    const platformDir = join(mirror, host, 'ocrolus/ocrolus', version, platformName());
+    mkdirSync(platformDir, { recursive: true });
+    const executable = join(platformDir, `terraform-provider-ocrolus_v${version}`);
+    writeFileSync(executable, launcher);
+    chmodSync(executable, 0o755);
+  }
+
   const configFile = join(dir, 'cli.tfrc');
-  writeFileSync(
-    configFile,
-    [
-      'provider_installation {',
-      '  dev_overrides {',
-      `    "registry.opentofu.org/ocrolus/ocrolus" = ${JSON.stringify(pluginDir)}`,
-      `    "registry.terraform.io/ocrolus/ocrolus" = ${JSON.stringify(pluginDir)}`,
-      '  }',
-      '  filesystem_mirror {',
-      `    path = ${JSON.stringify(emptyMirror)}`,
-      '  }',
-      '}',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(configFile, ['provider_installation {', '  filesystem_mirror {', `    path = ${JSON.stringify(mirror)}`, '  }', '}', ''].join('\n'));
   return configFile;
+}
+
+/** The engine's name of this machine's platform, such as `linux_amd64`. */
+function platformName(): string {
+  const cpu = process.arch === 'x64' ? 'amd64' : process.arch;
+  return `${process.platform}_${cpu}`;
 }
 
 /** Exit code and output of one engine command. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { webhooksFor } from '../../examples/cdktf/declaration';
 import type { EnvironmentName } from '../../examples/cdktf/declaration';
+import { identifierFor } from '../../examples/cdktf/webhooks-stack';
 import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 import { EXAMPLE_APP, REPO_ROOT, engineEnv, ensureBuilt, expectExit, locateTofu, run, writeCliConfig } from './engine';
@@ -19,6 +20,12 @@ const CLIENT_SECRETS: Record<EnvironmentName, string> = {
   staging: 'planted-staging-client-secret-7c1d',
   prod: 'planted-prod-client-secret-2b9e',
 };
+
+/** Names of the webhooks that get a signing secret in one stack. */
+const signedWebhooks = (stack: EnvironmentName) =>
+  Object.entries(webhooksFor(stack))
+    .filter(([, webhook]) => webhook.signed)
+    .map(([name]) => name);
 
 /** Signing secret planted for one webhook in one stack. */
 const signingSecret = (stack: EnvironmentName, name: string) => `planted-${stack}-${name}-signing-secret-40af`;
@@ -45,14 +52,14 @@ describe('CDKTF example on OpenTofu', () => {
       TF_VAR_ocrolus_api_url: emulator.apiUrl,
       TF_VAR_ocrolus_auth_url: emulator.authUrl,
     };
-    for (const name of Object.keys(webhooksFor(stack))) {
-      variables[`TF_VAR_${name}_webhook_secret`] = signingSecret(stack, name);
+    for (const name of signedWebhooks(stack)) {
+      variables[`TF_VAR_${identifierFor(name)}_webhook_secret`] = signingSecret(stack, name);
     }
     return engineEnv(cliConfigFile, variables);
   };
 
   const tofuIn = async (stack: EnvironmentName, args: string[]) => {
-    const result = await run(tofu, [...args, '-input=false', '-no-color'], { cwd: stackDir(stack), env: stackEnv(stack) });
+    const result = await run(tofu, [...args, '-no-color'], { cwd: stackDir(stack), env: stackEnv(stack) });
     outputs.push(result);
     return result;
   };
@@ -89,9 +96,9 @@ describe('CDKTF example on OpenTofu', () => {
   });
 
   test.each(STACKS)('%s applies, then plans no changes', async (stack) => {
-    expectExit(await tofuIn(stack, ['init']));
-    expectExit(await tofuIn(stack, ['plan', '-out=tfplan']));
-    expectExit(await tofuIn(stack, ['apply', 'tfplan']));
+    expectExit(await tofuIn(stack, ['init', '-input=false']));
+    expectExit(await tofuIn(stack, ['plan', '-input=false', '-out=tfplan']));
+    expectExit(await tofuIn(stack, ['apply', '-input=false', 'tfplan']));
 
     const actual = emulator
       .webhooks(stack)
@@ -103,13 +110,13 @@ describe('CDKTF example on OpenTofu', () => {
         description: webhook.description ?? null,
         isActive: webhook.active ?? true,
         events: [...webhook.events].sort(),
-        secret: signingSecret(stack, name),
+        secret: webhook.signed ? signingSecret(stack, name) : undefined,
       }))
       .sort(byUrl);
     expect(actual).toEqual(expected);
 
     emulator.clearRequests();
-    expectExit(await tofuIn(stack, ['plan', '-detailed-exitcode']), 0);
+    expectExit(await tofuIn(stack, ['plan', '-input=false', '-detailed-exitcode']), 0);
     const writes = emulator.requests(stack).filter((request) => request.route !== undefined && WRITE_ROUTES.has(request.route));
     expect(writes).toEqual([]);
   });
@@ -118,7 +125,7 @@ describe('CDKTF example on OpenTofu', () => {
     for (const stack of STACKS) {
       const result = expectExit(await tofuIn(stack, ['output', '-json']));
       const values = JSON.parse(result.stdout) as Record<string, { value: string }>;
-      const uuids = Object.keys(webhooksFor(stack)).map((name) => values[`${name}_uuid`].value).sort();
+      const uuids = Object.keys(webhooksFor(stack)).map((name) => values[`${identifierFor(name)}_uuid`].value).sort();
 
       expect(uuids).toEqual(emulator.webhooks(stack).map((webhook) => webhook.uuid).sort());
     }
@@ -126,14 +133,14 @@ describe('CDKTF example on OpenTofu', () => {
 
   test('destroy removes every webhook', async () => {
     for (const stack of STACKS) {
-      expectExit(await tofuIn(stack, ['destroy', '-auto-approve']));
+      expectExit(await tofuIn(stack, ['destroy', '-input=false', '-auto-approve']));
 
       expect(emulator.webhooks(stack)).toEqual([]);
     }
   });
 
   test('no secret appears in engine output', () => {
-    const planted = [...Object.values(CLIENT_SECRETS), ...STACKS.flatMap((stack) => Object.keys(webhooksFor(stack)).map((name) => signingSecret(stack, name)))];
+    const planted = [...Object.values(CLIENT_SECRETS), ...STACKS.flatMap((stack) => signedWebhooks(stack).map((name) => signingSecret(stack, name)))];
     const text = outputs.map((result) => result.stdout + result.stderr).join('\n');
 
     expect(outputs.length).toBeGreaterThan(0);

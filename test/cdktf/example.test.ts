@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { Testing } from 'cdktf';
 
 import { ENVIRONMENTS, webhooksFor } from '../../examples/cdktf/declaration';
-import { OcrolusWebhooksStack } from '../../examples/cdktf/webhooks-stack';
+import { OcrolusWebhooksStack, identifierFor } from '../../examples/cdktf/webhooks-stack';
+import { parseDeclaration } from '../../src/cli/declaration';
+import { resolveEnvironments } from '../../src/cli/environments';
+import { SecretScrubber } from '../../src/cli/redact';
 import type { SynthesizedStack } from './helpers';
+import { REPO_ROOT } from './engine';
 
 function synthExample(environment: 'staging' | 'prod', secretSource: 'random' | 'variable'): SynthesizedStack {
   const stack = new OcrolusWebhooksStack(Testing.app(), environment, { environment, secretSource });
@@ -18,24 +25,54 @@ describe('example app stacks', () => {
 
     expect(Object.keys(resources).sort()).toEqual(Object.keys(declared).sort());
     for (const [name, webhook] of Object.entries(declared)) {
+      const secret = webhook.signed ? { secret: `\${random_password.${identifierFor(name)}_secret.result}` } : {};
       expect(resources[name]).toEqual({
         url: webhook.url,
         events: webhook.events,
         ...(webhook.description === undefined ? {} : { description: webhook.description }),
         ...(webhook.active === undefined ? {} : { active: webhook.active }),
-        secret: `\${random_password.${name}_secret.result}`,
-        secret_version: webhook.secretVersion,
+        ...(webhook.secretVersion === undefined ? {} : { secret_version: webhook.secretVersion }),
+        ...secret,
       });
     }
+  });
+
+  test.each(ENVIRONMENTS)('%s mirrors examples/webhooks.yaml', (environment) => {
+    const file = join(REPO_ROOT, 'examples/webhooks.yaml');
+    const loaded = parseDeclaration('examples/webhooks.yaml', file, readFileSync(file, 'utf8'));
+    const env = {
+      ORDERS_WEBHOOK_SECRET: 'orders-secret-for-the-mirror-test',
+      [`OCROLUS_${environment.toUpperCase()}_CLIENT_ID`]: 'client',
+      [`OCROLUS_${environment.toUpperCase()}_CLIENT_SECRET`]: 'client-secret',
+    };
+    const { environments } = resolveEnvironments(loaded, [environment], env, new SecretScrubber());
+
+    const fromYaml = environments[0].specs.map((spec) => ({
+      name: spec.name,
+      url: spec.url,
+      events: spec.events,
+      description: spec.description ?? null,
+      active: spec.active ?? true,
+      signed: spec.secret !== undefined,
+      secretVersion: spec.secretVersion === undefined ? undefined : String(spec.secretVersion),
+    }));
+    const fromExample = Object.entries(webhooksFor(environment)).map(([name, webhook]) => ({
+      name,
+      url: webhook.url,
+      events: webhook.events,
+      description: webhook.description ?? null,
+      active: webhook.active ?? true,
+      signed: webhook.signed ?? false,
+      secretVersion: webhook.secretVersion,
+    }));
+
+    expect(fromExample).toEqual(fromYaml);
   });
 
   test('random source generates 32-character secrets', () => {
     const json = synthExample('prod', 'random');
 
-    expect(json.resource?.random_password).toEqual({
-      orders_secret: { length: 32, special: false },
-      analytics_secret: { length: 32, special: false },
-    });
+    expect(json.resource?.random_password).toEqual({ orders_secret: { length: 32, special: false } });
     expect(json.terraform?.required_providers).toHaveProperty('random', { source: 'hashicorp/random', version: '3.7.2' });
     expect(json.output?.orders_signing_secret).toEqual({
       value: '${random_password.orders_secret.result}',
@@ -73,5 +110,6 @@ describe('example app stacks', () => {
 
     expect(json.output?.orders_uuid.value).toBe('${ocrolus_webhook.orders.uuid}');
     expect(json.output?.analytics_uuid.value).toBe('${ocrolus_webhook.analytics.uuid}');
+    expect(json.output?.fraud_signals_uuid.value).toBe('${ocrolus_webhook.fraud-signals.uuid}');
   });
 });
