@@ -25,3 +25,4 @@ export function createdUuid(error: unknown, name: string): WebhookBinding | unde
   if (!(error instanceof ApplyError)) return undefined;
   return error.bindings.find((binding) => binding.name === name);
 }
+

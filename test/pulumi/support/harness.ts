@@ -21,7 +21,7 @@ export interface HarnessOptions {
   /** Extra organizations to serve besides `staging`. */
   readonly organizations?: OrganizationSeed[];
   /** Environment of the host process; PATH only by default, so no credential comes from the environment. */
-  readonly hostEnv?: NodeJS.ProcessEnv;
+  readonly hostEnv?: NodeJS.ProcessEnv | ((emulator: Emulator) => NodeJS.ProcessEnv);
   /** Configuration sent with Configure; the emulator's by default, none when null. */
   readonly config?: Record<string, unknown> | null;
 }
@@ -34,7 +34,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const pkg = buildPackage();
   const emulator = await startEmulator({ organizations: [ORGANIZATION, ...(options.organizations ?? [])], requestsPerSecond: false });
   const providerText = serializeProvider(pkg).text;
-  const host = await startProviderHost({ cwd: pkg.dependentProgram, env: options.hostEnv ?? { PATH: process.env.PATH } });
+  const env = typeof options.hostEnv === 'function' ? options.hostEnv(emulator) : (options.hostEnv ?? { PATH: process.env.PATH });
+  const host = await startProviderHost({ cwd: pkg.dependentProgram, env });
 
   const config = options.config === undefined ? stackConfig(emulator) : options.config;
   if (config !== null) await host.configure(config);

@@ -11,6 +11,7 @@ const grpc = sdkRequire('@grpc/grpc-js');
 const providerGrpc = sdkRequire('./proto/provider_grpc_pb');
 const providerProto = sdkRequire('./proto/provider_pb');
 const structProto = sdkRequire('google-protobuf/google/protobuf/struct_pb');
+const statusProto = sdkRequire('./proto/status_pb');
 
 /** Path of the dynamic-provider host that `pulumi-resource-pulumi-nodejs` runs. */
 export const HOST_SCRIPT = join(REPO_ROOT, 'node_modules', '@pulumi', 'pulumi', 'cmd', 'dynamic-provider', 'index.js');
@@ -163,6 +164,22 @@ export async function startProviderHost(options: HostOptions): Promise<ProviderH
       await exited;
     },
   };
+}
+
+/**
+ * The resource the host reported with a failed create or update (`ErrorResourceInitFailed` in the
+ * gRPC status details), which the engine records in state; undefined for a plain failure.
+ */
+export function initFailure(error: unknown): { id: string; properties: Properties; reasons: string[] } | undefined {
+  const metadata = (error as { metadata?: { get(key: string): Array<Buffer | string> } }).metadata;
+  const [raw] = metadata?.get('grpc-status-details-bin') ?? [];
+  if (!raw || typeof raw === 'string') return undefined;
+
+  const status = statusProto.Status.deserializeBinary(new Uint8Array(raw));
+  const [detail] = status.getDetailsList();
+  if (!detail) return undefined;
+  const failed = providerProto.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+  return { id: failed.getId(), properties: failed.getProperties()?.toJavaScript() ?? {}, reasons: failed.getReasonsList() };
 }
 
 function toStruct(value: Properties): unknown {
