@@ -26,7 +26,7 @@ export interface AdminWebhookView {
 type AdminAnswer = { status: number; body: unknown };
 
 /**
- * Answers the emulator's admin endpoint under /_emulator: JSON in and out, no authentication
+ * Handles a request to the admin endpoint under /_emulator: JSON in and out, no authentication
  * (the emulator listens on loopback by default). Returns the HTTP status sent.
  */
 export async function handleAdminRequest(runtime: EmulatorRuntime, request: IncomingMessage, response: ServerResponse, url: URL): Promise<number> {
@@ -139,7 +139,7 @@ function viewWebhook(organization: string, webhook: EmulatorWebhook): AdminWebho
   };
 }
 
-/** An organization without its client secret. */
+/** Converts an organization to its admin view, without the client secret. */
 function viewOrganization(organization: OrganizationRecord): Record<string, unknown> {
   return { id: organization.id, name: organization.name ?? null, clientId: organization.clientId, manager: organization.manager, webhookCount: organization.webhooks.length };
 }

@@ -12,7 +12,7 @@ export const DEFAULT_DELIVERY_TIMEOUT_MS = 5000;
 /** Replaces the Webhook-Signature value in the test endpoint's `delivery.headers`. */
 export const MASK = '***';
 
-/** What the test endpoint reports about a delivery (the emulator's `delivery` extension). */
+/** Delivery report of the test endpoint (the emulator's `delivery` extension). */
 export interface DeliveryReport {
   status?: number;
   headers: Record<string, string>;
@@ -38,7 +38,7 @@ export interface DeliveryAgentOptions {
 
 /**
  * Sends test deliveries: a sample payload POSTed as JSON to the webhook URL, signed when the
- * webhook has a secret. Deliveries to hosts other than loopback are refused unless allowed.
+ * webhook has a secret. Deliveries to hosts other than loopback are rejected unless allowed.
  */
 export class DeliveryAgent {
   private readonly dispatcher = new Agent({ keepAliveTimeout: 1000, connections: 8 });
@@ -98,9 +98,9 @@ export class DeliveryAgent {
   }
 
   private async send(target: URL, headers: Record<string, string>, body: string): Promise<{ status?: number; error?: string }> {
-    const refusal = deliveryRefusal(this.options.hosts, target.hostname);
-    if (refusal !== undefined) {
-      return { error: refusal };
+    const rejection = deliveryRejection(this.options.hosts, target.hostname);
+    if (rejection !== undefined) {
+      return { error: rejection };
     }
 
     const controller = new AbortController();
@@ -168,12 +168,12 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Returns why a delivery to `hostname` is refused under the deliveryHosts policy, or undefined
+ * Returns why a delivery to `hostname` is rejected under the deliveryHosts policy, or undefined
  * when it may be sent.
  */
-export function deliveryRefusal(hosts: 'loopback' | 'any', hostname: string): string | undefined {
+export function deliveryRejection(hosts: 'loopback' | 'any', hostname: string): string | undefined {
   if (hosts === 'any' || isLoopbackHost(hostname)) {
     return undefined;
   }
-  return `Delivery to ${hostname} refused: the emulator delivers only to loopback hosts unless deliveryHosts is 'any'`;
+  return `Delivery to ${hostname} rejected: the emulator sends deliveries only to loopback hosts unless deliveryHosts is 'any'`;
 }

@@ -14,14 +14,14 @@ export interface ErrorReplyOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** The success envelope `{status, message: "OK", response}`. */
+/** Builds the success envelope `{status, message: "OK", response}`. */
 export function successReply(variants: EmulatorVariants, response: unknown): Reply {
   return { httpStatus: 200, body: { status: envelopeStatus(variants, 200), message: 'OK', response } };
 }
 
 /**
- * The error envelope `{status, code, message, response: null, meta: {status, code, msg}}`, sent
- * with the error's HTTP status, or with HTTP 200 under errorTransport 'envelope-200'.
+ * Builds the error envelope `{status, code, message, response: null, meta: {status, code, msg}}`,
+ * sent with the error's HTTP status, or with HTTP 200 under errorTransport 'envelope-200'.
  */
 export function errorReply(variants: EmulatorVariants, status: number, code: number, message: string, options: ErrorReplyOptions = {}): Reply {
   const shown = envelopeStatus(variants, status);

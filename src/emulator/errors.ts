@@ -1,11 +1,11 @@
 /**
  * Invalid input to the emulator's own interfaces (programmatic API, admin endpoint, data file),
- * as opposed to errors of the emulated Ocrolus API, which are answered as envelopes.
+ * as opposed to errors of the emulated Ocrolus API, which are sent as envelopes.
  */
 export class EmulatorInputError extends Error {
   override readonly name = 'EmulatorInputError';
 
-  /** @param status HTTP status the admin endpoint answers with (400 invalid, 404 not found). */
+  /** @param status HTTP status of the admin endpoint's response (400 invalid, 404 not found). */
   constructor(message: string, readonly status: 400 | 404 = 400) {
     super(message);
   }

@@ -39,7 +39,7 @@ export class FaultRegistry {
     this.armed = [];
   }
 
-  /** The faults not used up yet, with their remaining counts. */
+  /** Lists the faults not used up yet, with their remaining counts. */
   list(): Fault[] {
     return this.armed.map(({ fault, remaining }) => ({ ...fault, count: remaining }));
   }

@@ -10,7 +10,7 @@ import type { EmulatorRuntime } from './runtime';
 import type { OrganizationRecord } from './store';
 import type { EmulatorVariants, Fault, RecordedRequest } from './types';
 
-/** Ocrolus error codes the pipeline answers with. */
+/** Ocrolus error codes that the pipeline sends. */
 const CODE_VALIDATION = 1000;
 const CODE_UNKNOWN_ENDPOINT = 1101;
 const CODE_AUTHENTICATION_FAILED = 1200;
@@ -19,7 +19,7 @@ const CODE_MANAGER_REQUIRED = 1316;
 export const CODE_RATE_LIMITED = 1006;
 
 /**
- * Answers one request to the emulated API or token endpoint. The steps: record the request,
+ * Handles one request to the emulated API or token endpoint. The steps: record the request,
  * read the body, find the organization, apply injected faults, then authenticate, rate-limit,
  * check the manager role and run the route.
  */
@@ -100,7 +100,7 @@ export async function handleApiRequest(runtime: EmulatorRuntime, request: Incomi
   finish(reply);
 }
 
-/** Answers a webhook route after authentication, the rate limit and the manager check. */
+/** Runs a webhook route after authentication, the rate limit and the manager check. */
 async function answerAuthenticated(
   runtime: EmulatorRuntime,
   match: RouteMatch | undefined,
@@ -140,8 +140,8 @@ async function answerAuthenticated(
 }
 
 /**
- * The 429 reply. It keeps HTTP 429 even under errorTransport 'envelope-200' because rate limiting
- * happens before the application answers.
+ * Builds the 429 reply. It keeps HTTP 429 even under errorTransport 'envelope-200' because rate
+ * limiting happens before the application handles the request.
  */
 function rateLimitedReply(variants: EmulatorVariants, retryAfterMs: number): Reply {
   const headers = variants.retryAfterHeader ? { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } : undefined;
@@ -149,16 +149,16 @@ function rateLimitedReply(variants: EmulatorVariants, retryAfterMs: number): Rep
 }
 
 /**
- * The reply of a status fault. Statuses 429 and 5xx keep their HTTP status under errorTransport
- * 'envelope-200' (a gateway answers them, not the application); the token route answers in OAuth form.
+ * Builds the reply of a status fault. Statuses 429 and 5xx keep their HTTP status under
+ * errorTransport 'envelope-200' because a gateway sends them, not the application. The token
+ * route replies in OAuth form.
  */
 function faultReply(variants: EmulatorVariants, fault: Extract<Fault, { kind: 'status' }>, tokenRoute: boolean): Reply {
   const message = fault.message ?? STATUS_CODES[fault.status] ?? 'Injected fault';
   const headers = fault.status === 429 && variants.retryAfterHeader ? { 'Retry-After': '1' } : undefined;
 
   if (tokenRoute) {
-    const error = fault.status >= 500 ? 'server_error' : fault.status === 401 || fault.status === 403 ? 'access_denied' : 'invalid_request';
-    return { httpStatus: fault.status, body: { error, error_description: message }, headers };
+    return { httpStatus: fault.status, body: { error: oauthErrorOf(fault.status), error_description: message }, headers };
   }
 
   const code = fault.code ?? defaultFaultCode(fault.status);
@@ -166,7 +166,7 @@ function faultReply(variants: EmulatorVariants, fault: Extract<Fault, { kind: 's
   return errorReply(variants, fault.status, code, message, { realHttpStatus, headers });
 }
 
-/** The Ocrolus error code of a status fault that names none. */
+/** Returns the Ocrolus error code of a status fault that sets none. */
 function defaultFaultCode(status: number): number {
   switch (status) {
     case 401:
@@ -184,4 +184,15 @@ function defaultFaultCode(status: number): number {
 function logRequest(runtime: EmulatorRuntime, record: RecordedRequest, outcome: string, started: number): void {
   const elapsed = Math.round(performance.now() - started);
   runtime.log(`${record.method} ${record.path} ${outcome} org=${record.organization ?? '-'} ${elapsed}ms`);
+}
+
+/** Returns the OAuth 2.0 error name (RFC 6749 section 5.2) for the status of a token-route fault. */
+function oauthErrorOf(status: number): string {
+  if (status >= 500) {
+    return 'server_error';
+  }
+  if (status === 401 || status === 403) {
+    return 'access_denied';
+  }
+  return 'invalid_request';
 }

@@ -70,7 +70,7 @@ export class EmulatorStore {
     return record;
   }
 
-  /** All organizations, in the order they were added. */
+  /** Lists all organizations, in the order they were added. */
   organizations(): OrganizationRecord[] {
     return [...this.organizationsById.values()];
   }
@@ -93,7 +93,7 @@ export class EmulatorStore {
     return [...this.organizationsById.values()].find((organization) => organization.clientId === clientId);
   }
 
-  /** The organization's webhook with this uuid (the stored object, not a copy). */
+  /** Finds the organization's webhook with this uuid and returns the stored object, not a copy. */
   webhook(organizationId: string, uuid: string): EmulatorWebhook | undefined {
     return this.organizationsById.get(organizationId)?.webhooks.find((webhook) => webhook.uuid === uuid.toLowerCase());
   }
@@ -132,7 +132,7 @@ export class EmulatorStore {
     return true;
   }
 
-  /** A deep copy of the state, for persistence. */
+  /** Returns a deep copy of the state, for persistence. */
   snapshot(): StoreSnapshot {
     return {
       tokenSigningKey: this.tokenSigningKey,

@@ -16,7 +16,7 @@ export interface TokenRequest {
   readonly clientSecret?: string;
   readonly grantType?: string;
   readonly audience?: string;
-  /** Why the body could not be read, when it could not. */
+  /** Reason the body could not be parsed; undefined when it was parsed. */
   readonly malformed?: string;
   /** Whether the credentials came from an Authorization: Basic header. */
   readonly basic: boolean;
@@ -122,7 +122,7 @@ export function parseTokenRequest(headers: IncomingHttpHeaders, body: string): T
 }
 
 /**
- * Answers a token request: 200 with a bearer token, or 400 with an OAuth 2.0 error
+ * Handles a token request: 200 with a bearer token, or 400 with an OAuth 2.0 error
  * (RFC 6749 section 5.2). Also returns the organization of the client id when it is known, even
  * when the secret is wrong, for the request log.
  */

@@ -58,7 +58,7 @@ export type Fault =
   | { kind: 'latency'; route: RouteName | '*'; ms: number; count?: number; organization?: string }
   /** Destroys the socket before the request is handled. */
   | { kind: 'drop'; route: RouteName | '*'; count?: number; organization?: string }
-  /** Applies the write, then holds the response `holdMs` (default 60000) and destroys the socket. */
+  /** Applies the write, then delays the response `holdMs` (default 60000) and destroys the socket instead. */
   | { kind: 'commit-then-timeout'; route: RouteName | '*'; count?: number; holdMs?: number; organization?: string };
 
 /** Options of `startEmulator`. */
@@ -75,7 +75,7 @@ export interface EmulatorOptions {
   variants?: Partial<EmulatorVariants>;
   /** Requests per second per organization (sliding one-second window). @default 20. false disables the limit. */
   requestsPerSecond?: number | false;
-  /** Where test deliveries may go. @default 'loopback'. Other hosts are recorded as refused, not contacted. */
+  /** Hosts that test deliveries may reach. @default 'loopback'. Deliveries to other hosts are recorded as rejected and never sent. */
   deliveryHosts?: 'loopback' | 'any';
   /** Timeout of one test delivery in milliseconds. @default 5000 */
   deliveryTimeoutMs?: number;
@@ -130,7 +130,7 @@ export interface RecordedDelivery {
   body: string;
   /** HTTP status returned by the receiver. */
   status?: number;
-  /** Why the delivery failed or was not sent (connection error, timeout, refused host). */
+  /** Reason the delivery failed or was not sent (connection error, timeout, rejected host). */
   error?: string;
   /** ISO 8601 time of the attempt. */
   at: string;

@@ -5,34 +5,34 @@ import { isIP } from 'node:net';
  * when the URL is acceptable. Messages show the URL with any embedded password masked.
  */
 export function checkWebhookUrl(raw: string): string | undefined {
-  const shown = maskUrlPassword(raw);
+  const masked = maskUrlPassword(raw);
 
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim())) {
-    return `Invalid URL ${shown}: the scheme is missing (expected https:// or http://)`;
+    return `Invalid URL ${masked}: the scheme is missing (expected https:// or http://)`;
   }
 
   let parsed: URL;
   try {
     parsed = new URL(raw.trim());
   } catch {
-    return `Invalid URL ${shown}: it cannot be parsed`;
+    return `Invalid URL ${masked}: it cannot be parsed`;
   }
 
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return `Invalid URL ${shown}: the scheme must be https or http`;
+    return `Invalid URL ${masked}: the scheme must be https or http`;
   }
   if (!hasTopLevelDomain(parsed.hostname)) {
-    return `Invalid URL ${shown}: the host has no top-level domain`;
+    return `Invalid URL ${masked}: the host has no top-level domain`;
   }
   if ((parsed.username === '') !== (parsed.password === '') || /^[a-z][a-z0-9+.-]*:\/\/:?@/i.test(raw.trim())) {
-    return `Invalid URL ${shown}: basic authentication credentials must include both a username and a password`;
+    return `Invalid URL ${masked}: basic authentication credentials must include both a username and a password`;
   }
   return undefined;
 }
 
 /**
- * Whether a host name has a top-level domain. IP literals and `localhost` pass so that webhooks
- * can point at local receivers.
+ * Checks whether a host name has a top-level domain. IP literals and `localhost` pass so that
+ * webhooks can point at local receivers.
  */
 function hasTopLevelDomain(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '');
@@ -69,7 +69,7 @@ export function maskUrlPassword(raw: string): string {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#]*@/i, '$1:***@');
 }
 
-/** Whether a host name is the local machine: localhost, 127.0.0.0/8, ::1 or 127.0.0.0/8 mapped to IPv6. */
+/** Checks whether a host name is the local machine: localhost, 127.0.0.0/8, ::1 or 127.0.0.0/8 mapped to IPv6. */
 export function isLoopbackHost(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (bare === 'localhost' || bare === '::1') {

@@ -19,7 +19,7 @@ import type { DeliveryAgent } from './deliveries';
 import type { EmulatorStore, OrganizationRecord } from './store';
 import type { EmulatorVariants, EmulatorWebhook, RecordedDelivery, RouteName } from './types';
 
-/** Everything a webhook route needs to answer one request. */
+/** Everything a webhook route needs to handle one request. */
 export interface ApiContext {
   readonly store: EmulatorStore;
   readonly variants: EmulatorVariants;
@@ -35,7 +35,7 @@ export interface ApiContext {
 
 type Handler = (context: ApiContext) => Reply | Promise<Reply>;
 
-/** One handler per webhook route; the token route is answered elsewhere. */
+/** One handler per webhook route. The token route is handled by the request pipeline. */
 const HANDLERS: Readonly<Record<Exclude<RouteName, 'token'>, Handler>> = {
   add: addWebhook,
   list: listWebhooks,
@@ -47,7 +47,7 @@ const HANDLERS: Readonly<Record<Exclude<RouteName, 'token'>, Handler>> = {
   'rotate-secret': rotateSecret,
 };
 
-/** Answers a webhook route; API errors become error envelopes. */
+/** Runs a webhook route and converts API errors to error envelopes. */
 export async function answerWebhookRoute(route: Exclude<RouteName, 'token'>, context: ApiContext): Promise<Reply> {
   try {
     return await HANDLERS[route](context);
@@ -180,7 +180,7 @@ async function testWebhook(context: ApiContext): Promise<Reply> {
 function rotateSecret(context: ApiContext): Reply {
   const webhook = context.store.webhook(context.organization.id, context.uuid ?? '');
   if (webhook === undefined) {
-    // Ocrolus answers this route's not-found with its own shape, whatever the other routes do.
+    // Ocrolus documents its own not-found body for this route, whatever the other routes send.
     return { httpStatus: 404, body: { error: 'Webhook not found' } };
   }
 

@@ -4,7 +4,7 @@ import { checkWebhookUrl, maskUrlPassword, normalizeUrl } from './urls';
 import type { OrganizationRecord } from './store';
 import type { EmulatorVariants } from './types';
 
-/** Most webhooks one organization may have. */
+/** Maximum number of webhooks per organization. */
 export const MAX_WEBHOOKS_PER_ORGANIZATION = 5;
 
 /** Length bounds of a description, in characters. */
@@ -146,20 +146,20 @@ export function checkCapacity(organization: OrganizationRecord): void {
 }
 
 /**
- * Rejects a URL that another webhook of the organization already has, compared exactly or after
- * normalization as the duplicateUrls variant says. `url` is the form that would be stored.
+ * Rejects a URL that another webhook of the organization already has. The duplicateUrls variant
+ * selects an exact or a normalized comparison. `url` is the form that would be stored.
  */
 export function checkUniqueUrl(organization: OrganizationRecord, url: string, variants: EmulatorVariants, exceptUuid?: string): void {
   const comparable = (value: string): string => (variants.duplicateUrls === 'normalized' ? normalizeUrl(value) : value);
-  const wanted = comparable(url);
+  const requested = comparable(url);
 
-  const clash = organization.webhooks.find((webhook) => webhook.uuid !== exceptUuid && comparable(webhook.url) === wanted);
+  const clash = organization.webhooks.find((webhook) => webhook.uuid !== exceptUuid && comparable(webhook.url) === requested);
   if (clash !== undefined) {
     throw new ApiError(400, VALIDATION, `Webhook with url ${maskUrlPassword(url)} already exists`);
   }
 }
 
-/** The form in which a URL is stored: as sent, or normalized, per the urlStorage variant. */
+/** Returns the form in which a URL is stored: as sent, or normalized, per the urlStorage variant. */
 export function storedUrl(url: string, variants: EmulatorVariants): string {
   return variants.urlStorage === 'normalized' ? normalizeUrl(url) : url;
 }

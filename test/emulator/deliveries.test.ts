@@ -176,7 +176,7 @@ describe('emulator test deliveries', () => {
     }
   });
 
-  test('non-loopback host is refused, not contacted', async () => {
+  test('non-loopback host is rejected, not contacted', async () => {
     const { uuid } = emulator.seedWebhook('acme', { url: 'https://hooks.example.com/in', events: ['book.verified'] });
 
     const result = await testCall(uuid);
@@ -185,9 +185,9 @@ describe('emulator test deliveries', () => {
     expect(result.body.response.delivery).toEqual({
       headers: { 'Content-Type': 'application/json', 'User-Agent': 'Ocrolus-Emulator-Webhooks/1.0' },
       body: expect.any(String),
-      error: "Delivery to hooks.example.com refused: the emulator delivers only to loopback hosts unless deliveryHosts is 'any'",
+      error: "Delivery to hooks.example.com rejected: the emulator sends deliveries only to loopback hosts unless deliveryHosts is 'any'",
     });
-    expect(emulator.deliveries()[0]).toMatchObject({ url: 'https://hooks.example.com/in', error: expect.stringContaining('refused') });
+    expect(emulator.deliveries()[0]).toMatchObject({ url: 'https://hooks.example.com/in', error: expect.stringContaining('rejected') });
   });
 
   test('credentials in the URL become a Basic header, masked in records', async () => {

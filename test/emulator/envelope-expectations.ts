@@ -1,7 +1,7 @@
 import type { EmulatorVariants } from '../../src/emulator';
 import type { HttpResult } from './helpers';
 
-/** The envelope status as the statusType variant encodes it. */
+/** Encodes an envelope status as the statusType variant does. */
 export function statusValue(variants: EmulatorVariants, status: number): number | string {
   return variants.statusType === 'string' ? String(status) : status;
 }
@@ -22,13 +22,13 @@ export function expectSuccess(result: HttpResult, variants: EmulatorVariants): a
 export function expectError(result: HttpResult, variants: EmulatorVariants, status: number, code: number, message?: string | RegExp): void {
   expect(result.status).toBe(variants.errorTransport === 'envelope-200' ? 200 : status);
 
-  const shown = statusValue(variants, status);
+  const encoded = statusValue(variants, status);
   expect(result.body).toEqual({
-    status: shown,
+    status: encoded,
     code,
     message: expect.any(String),
     response: null,
-    meta: { status: shown, code, msg: result.body.message },
+    meta: { status: encoded, code, msg: result.body.message },
   });
   if (typeof message === 'string') {
     expect(result.body.message).toBe(message);

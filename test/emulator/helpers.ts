@@ -17,7 +17,7 @@ export interface HttpResult {
   body: any;
 }
 
-/** Starts an emulator with the two test organizations and no rate limit unless options say otherwise. */
+/** Starts an emulator with the two test organizations and, unless `options` sets one, no rate limit. */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return startEmulator({ organizations: [{ ...ACME }, { ...GLOBEX }], requestsPerSecond: false, ...options });
 }
@@ -48,7 +48,13 @@ export function callApi(emulator: Emulator, token: string, method: string, path:
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  return send(`${emulator.apiUrl}${API}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  let text: string | undefined;
+  if (typeof body === 'string') {
+    text = body;
+  } else if (body !== undefined) {
+    text = JSON.stringify(body);
+  }
+  return send(`${emulator.apiUrl}${API}${path}`, { method, headers, body: text });
 }
 
 /** One request received by a local webhook receiver. */
@@ -59,14 +65,14 @@ export interface ReceivedDelivery {
   body: string;
 }
 
-/** A local HTTP server on 127.0.0.1 that records what it receives and answers with `status`. */
+/** A local HTTP server on 127.0.0.1 that records each request and responds with a fixed status. */
 export interface Receiver {
   url: string;
   received: ReceivedDelivery[];
   close(): Promise<void>;
 }
 
-/** Starts a webhook receiver; `status` 0 means never answer (for timeout tests). */
+/** Starts a webhook receiver. With `status` 0 it never responds, for timeout tests. */
 export async function startReceiver(status = 200): Promise<Receiver> {
   const received: ReceivedDelivery[] = [];
 

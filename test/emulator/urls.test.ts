@@ -1,4 +1,4 @@
-import { deliveryRefusal } from '../../src/emulator/deliveries';
+import { deliveryRejection } from '../../src/emulator/deliveries';
 import { checkWebhookUrl, isLoopbackHost, maskUrlPassword, normalizeUrl } from '../../src/emulator/urls';
 
 describe('emulator URL rules', () => {
@@ -47,9 +47,9 @@ describe('emulator URL rules', () => {
     expect(isLoopbackHost(hostname)).toBe(loopback);
   });
 
-  test('deliveryRefusal honours the deliveryHosts policy', () => {
-    expect(deliveryRefusal('loopback', '127.0.0.1')).toBeUndefined();
-    expect(deliveryRefusal('loopback', 'hooks.example.com')).toBe("Delivery to hooks.example.com refused: the emulator delivers only to loopback hosts unless deliveryHosts is 'any'");
-    expect(deliveryRefusal('any', 'hooks.example.com')).toBeUndefined();
+  test('deliveryRejection honours the deliveryHosts policy', () => {
+    expect(deliveryRejection('loopback', '127.0.0.1')).toBeUndefined();
+    expect(deliveryRejection('loopback', 'hooks.example.com')).toBe("Delivery to hooks.example.com rejected: the emulator sends deliveries only to loopback hosts unless deliveryHosts is 'any'");
+    expect(deliveryRejection('any', 'hooks.example.com')).toBeUndefined();
   });
 });

@@ -192,7 +192,7 @@ async function exerciseEveryRoute(emulator: Emulator, variants: EmulatorVariants
   expect(emulator.webhooks('acme')).toEqual([]);
 }
 
-/** The wire shape of a stored webhook under the timestamps variant. */
+/** Converts a stored webhook to its wire shape under the timestamps variant. */
 function wireWebhook(webhook: ReturnType<Emulator['webhooks']>[number], variants: EmulatorVariants): Record<string, unknown> {
   const wire: Record<string, unknown> = { uuid: webhook.uuid, url: webhook.url, description: webhook.description, is_active: webhook.isActive };
   if (variants.timestamps === 'included') {
