@@ -1,0 +1,103 @@
+import type { Plan } from '../../src/core';
+import { viewPlan } from '../../src/cli/plan-view';
+import { renderPlan } from '../../src/cli/render-human';
+import { renderApplyOutcome } from '../../src/cli/render-result';
+
+const observed = {
+  uuid: 'u-1',
+  url: 'https://hooks.example.com/orders',
+  description: null,
+  active: true,
+  events: ['book.verified'],
+  eventUuids: {},
+};
+
+describe('human plan', () => {
+  it('renders every kind of action and the summary', () => {
+    const plan: Plan = {
+      organization: 'staging',
+      matched: [],
+      unchanged: ['audit'],
+      unmanaged: [{ ...observed, uuid: 'u-9', url: 'https://user:hunter2@other.example.com/x', active: false }],
+      actions: [
+        { kind: 'delete', name: 'u-5', uuid: 'u-5', changes: [], reason: 'not in the declaration, and prune is on' },
+        { kind: 'deactivate', name: 'orders', uuid: 'u-1', changes: [{ field: 'active', before: true, after: false }] },
+        {
+          kind: 'update',
+          name: 'orders',
+          uuid: 'u-1',
+          changes: [
+            { field: 'url', before: 'https://hooks.example.com/orders', after: 'https://user:hunter2@hooks.example.com/v2' },
+            { field: 'events', before: ['book.verified'], after: ['book.completed'] },
+          ],
+        },
+        { kind: 'set-secret', name: 'orders', uuid: 'u-1', changes: [{ field: 'secret', before: '1', after: '2' }] },
+        { kind: 'create', name: 'fresh', changes: [{ field: 'url', before: null, after: 'https://hooks.example.com/fresh' }, { field: 'active', before: null, after: true }] },
+      ],
+    };
+
+    expect(renderPlan(viewPlan('staging', plan))).toBe(
+      [
+        'Environment staging:',
+        '',
+        '  - delete u-5',
+        '      # not in the declaration, and prune is on',
+        '',
+        '  ~ deactivate orders (u-1)',
+        '      active = true -> false',
+        '',
+        '  ~ update orders (u-1)',
+        '      url    = "https://hooks.example.com/orders" -> "https://user:***@hooks.example.com/v2"',
+        '      events + book.completed',
+        '      events - book.verified',
+        '',
+        '  ~ set secret orders (u-1)',
+        '      secret = (sensitive) version 1 -> 2',
+        '',
+        '  + create fresh',
+        '      url    = "https://hooks.example.com/fresh"',
+        '      active = true',
+        '',
+        '  Note: 1 webhook in this organization is not declared and left alone (set "prune: true" to delete it):',
+        '    u-9 https://user:***@other.example.com/x (inactive)',
+        '',
+        '  Plan: 1 to create, 1 to update, 1 to delete.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('renders an empty plan as no changes', () => {
+    const plan: Plan = { organization: 'prod', matched: [], unchanged: ['orders'], unmanaged: [], actions: [] };
+
+    expect(renderPlan(viewPlan('prod', plan))).toBe('Environment prod:\n  No changes. Environment prod matches the declaration.\n');
+  });
+});
+
+describe('apply outcome', () => {
+  it('lists what was done and what was not', () => {
+    const text = renderApplyOutcome({
+      environment: 'staging',
+      completed: [{ kind: 'update', name: 'orders', uuid: 'u-1', changes: [] }],
+      notDone: [{ kind: 'create', name: 'analytics', changes: [] }],
+      bindings: [{ name: 'orders', uuid: 'u-1' }],
+    });
+
+    expect(text).toBe(['Environment staging: apply stopped after 1 of 2 actions.', '  updated orders (u-1)', '  not done: create analytics', ''].join('\n'));
+  });
+
+  it('counts webhooks, not actions', () => {
+    const text = renderApplyOutcome({
+      environment: 'prod',
+      completed: [
+        { kind: 'create', name: 'new', uuid: 'u-2', changes: [] },
+        { kind: 'deactivate', name: 'orders', uuid: 'u-1', changes: [] },
+        { kind: 'update', name: 'orders', uuid: 'u-1', changes: [] },
+      ],
+      notDone: [],
+      bindings: [],
+    });
+
+    expect(text.split('\n')[0]).toBe('Environment prod: apply complete. 1 created, 1 updated, 0 deleted.');
+  });
+});
