@@ -32,7 +32,7 @@ export async function handleApiRequest(runtime: EmulatorRuntime, request: Incomi
   if (match !== undefined) {
     record.route = match.name;
   }
-  runtime.requestLog.push(record);
+  runtime.recordRequest(record);
 
   const finish = (reply: Reply | 'dropped' | 'held'): void => {
     if (typeof reply === 'string') {
@@ -135,7 +135,7 @@ async function answerAuthenticated(
     body,
     clock: runtime.clock,
     deliveries: runtime.deliveries,
-    recordDelivery: (delivery) => runtime.deliveryLog.push(delivery),
+    recordDelivery: (delivery) => runtime.recordDelivery(delivery),
   });
 }
 

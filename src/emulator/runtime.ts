@@ -10,6 +10,12 @@ import type { EmulatorOptions, RecordedDelivery, RecordedRequest } from './types
 export const DEFAULT_REQUESTS_PER_SECOND = 20;
 
 /**
+ * Maximum number of entries kept in the request log and in the delivery log. Beyond it the oldest
+ * entries are dropped, so that a long-running emulator does not grow without bound.
+ */
+export const MAX_LOG_ENTRIES = 50000;
+
+/**
  * The state and services of one running emulator, shared by the API pipeline, the admin
  * endpoint and the programmatic interface.
  */
@@ -69,6 +75,16 @@ export class EmulatorRuntime {
     });
   }
 
+  /** Appends a request to the request log, dropping the oldest entry when the log is full. */
+  recordRequest(entry: RecordedRequest): void {
+    appendBounded(this.requestLog, entry);
+  }
+
+  /** Appends a test delivery to the delivery log, dropping the oldest entry when the log is full. */
+  recordDelivery(entry: RecordedDelivery): void {
+    appendBounded(this.deliveryLog, entry);
+  }
+
   /** Waits `ms` milliseconds, or less when the emulator closes first. */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => this.schedule(ms, resolve));
@@ -97,5 +113,12 @@ export class EmulatorRuntime {
     }
     this.timers.clear();
     await this.deliveries.close();
+  }
+}
+
+function appendBounded<T>(log: T[], entry: T): void {
+  log.push(entry);
+  if (log.length > MAX_LOG_ENTRIES) {
+    log.splice(0, log.length - MAX_LOG_ENTRIES);
   }
 }

@@ -232,6 +232,15 @@ describe('emulator validation', () => {
     expectError(result, V, 400, 1002, 'Invalid JSON in request body');
   });
 
+  test('body over 1 MiB is rejected with 413', async () => {
+    const huge = JSON.stringify({ webhook: { url: 'https://hooks.example.com/in', description: 'x'.repeat(1024 * 1024) }, event_names: ['book.verified'] });
+
+    const result = await callApi(emulator, token, 'POST', '/webhook', huge);
+
+    expectError(result, V, 413, 1000, 'Request body exceeds 1048576 bytes.');
+    expect(emulator.webhooks('acme')).toEqual([]);
+  });
+
   test('body that is not an object fails with 1003', async () => {
     const result = await callApi(emulator, token, 'POST', '/webhook', '[1, 2]');
 
