@@ -47,7 +47,7 @@ export const WEBHOOKS: Readonly<Record<string, ExampleWebhook>> = {
   },
 };
 
-/** What differs per environment. */
+/** Fields that differ per environment, by webhook name. */
 export const OVERRIDES: Readonly<Record<EnvironmentName, Readonly<Record<string, ExampleOverride>>>> = {
   staging: {
     orders: { url: 'https://staging-hooks.example.com/ocrolus/orders' },
@@ -58,7 +58,7 @@ export const OVERRIDES: Readonly<Record<EnvironmentName, Readonly<Record<string,
   prod: {},
 };
 
-/** The webhooks of one environment, overrides applied and disabled ones left out. */
+/** Returns the webhooks of one environment, with overrides applied and disabled ones left out. */
 export function webhooksFor(environment: EnvironmentName): Record<string, ExampleWebhook> {
   const result: Record<string, ExampleWebhook> = {};
   for (const [name, base] of Object.entries(WEBHOOKS)) {

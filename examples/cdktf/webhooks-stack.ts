@@ -9,9 +9,9 @@ import { webhooksFor } from './declaration';
 import type { EnvironmentName } from './declaration';
 
 /**
- * Where each webhook's signing secret comes from: `random` generates it with a `random_password`
- * resource, `variable` reads it from a sensitive variable `<name>_webhook_secret` (for engines
- * that cannot install the hashicorp/random provider).
+ * Source of the signing secrets. `random` generates each with a `random_password` resource.
+ * `variable` reads each from a sensitive variable `<name>_webhook_secret`, for engines that
+ * cannot install the hashicorp/random provider.
  */
 export type SecretSource = 'random' | 'variable';
 
@@ -24,7 +24,7 @@ export interface OcrolusWebhooksStackProps {
 
 /**
  * One environment's webhooks in one Ocrolus organization. The organization's credentials are
- * stack variables; a variable left unset makes the provider read its OCROLUS_* environment
+ * stack variables. A variable left unset makes the provider read its OCROLUS_* environment
  * variable instead, so no credential is written into the synthesized JSON.
  */
 export class OcrolusWebhooksStack extends TerraformStack {
@@ -62,23 +62,24 @@ export class OcrolusWebhooksStack extends TerraformStack {
 }
 
 /**
- * The webhook's name as used in the names of its variables and outputs: hyphens become
+ * Returns the webhook's name as used in the names of its variables and outputs. Hyphens become
  * underscores, so that `TF_VAR_<identifier>_webhook_secret` is a valid shell variable name.
  */
 export function identifierFor(name: string): string {
   return name.replace(/-/g, '_');
 }
 
-/** A string variable that defaults to null, so the provider falls back to its environment variable. */
+/** Declares a string variable that defaults to null, so the provider falls back to its environment variable. */
 function optionalVariable(scope: Construct, name: string, description: string, sensitive = false): string {
   const variable = new TerraformVariable(scope, name, { type: 'string', default: Token.nullValue(), nullable: true, sensitive, description });
   return variable.stringValue;
 }
 
 /**
- * The signing secret of one webhook as a token, so its value never appears in cdk.tf.json. The
- * receiver needs the same secret to check signatures: with `random`, read it from the sensitive
- * output `<name>_signing_secret` (`tofu output -raw orders_signing_secret`).
+ * Declares the signing secret of one webhook and returns it as a token, so its value never
+ * appears in cdk.tf.json. The receiver needs the same secret to check signatures. With `random`,
+ * it reads the secret from the sensitive output `<name>_signing_secret`
+ * (`tofu output -raw orders_signing_secret`).
  */
 function signingSecret(scope: Construct, name: string, source: SecretSource): string {
   if (source === 'variable') {

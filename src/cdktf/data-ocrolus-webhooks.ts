@@ -21,7 +21,7 @@ export type DataOcrolusWebhooksConfig = cdktf.TerraformMetaArguments;
 export class DataOcrolusWebhooksWebhooksOutputReference extends cdktf.ComplexObject {
   /**
    * @param terraformResource the data source this entry belongs to
-   * @param terraformAttribute attribute that holds the list (`webhooks`)
+   * @param terraformAttribute attribute that contains the list (`webhooks`)
    * @param complexObjectIndex position of this entry in the list
    * @param complexObjectIsFromSet true when the attribute is a set that needs `tolist()`
    */
@@ -74,7 +74,7 @@ export class DataOcrolusWebhooksWebhooksOutputReference extends cdktf.ComplexObj
 export class DataOcrolusWebhooksWebhooksList extends cdktf.ComplexList {
   /**
    * @param terraformResource the data source the list belongs to
-   * @param terraformAttribute attribute that holds the list (`webhooks`)
+   * @param terraformAttribute attribute that contains the list (`webhooks`)
    * @param wrapsSet true when the attribute is a set that needs `tolist()`
    */
   public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {

@@ -42,8 +42,8 @@ function checkOrganizations(stack: TerraformStack, members: ReadonlyMap<IConstru
     const readFields = members.get(construct);
     if (readFields === undefined) continue;
 
-    // NOTE: a webhook with count or forEach stands for a number of webhooks unknown at synth
-    // time, so it is left out here; the API still rejects a sixth webhook or a duplicate URL.
+    // NOTE: a webhook with count or forEach declares a number of webhooks unknown at synth time,
+    // so it is left out here. The API still rejects a sixth webhook or a duplicate URL.
     const webhook = construct as TerraformResource;
     if (webhook.count !== undefined || webhook.forEach !== undefined) continue;
 

@@ -73,7 +73,7 @@ export interface WebhookConfig extends cdktf.TerraformMetaArguments {
 /**
  * An Ocrolus organization-level webhook (`ocrolus_webhook`): the URL Ocrolus posts events to,
  * and the events it posts. The props are validated at synth time by the same rules as every
- * other front end, and values that are tokens are skipped until Terraform knows them.
+ * other front end, and values that are tokens are skipped until Terraform resolves them.
  */
 export class Webhook extends cdktf.TerraformResource {
   /** Terraform type name of the resource. */
@@ -271,7 +271,7 @@ export class Webhook extends cdktf.TerraformResource {
   // VALIDATION
   // ==========
 
-  /** The fields as configured, for the shared core's checks. */
+  /** Returns the fields as configured, for the shared core's checks. */
   private fields(): WebhookFields {
     return {
       url: this._url,

@@ -93,7 +93,7 @@ export function writeCliConfig(dir: string): string {
   return configFile;
 }
 
-/** The engine's name of this machine's platform, such as `linux_amd64`. */
+/** Returns the engine's name for this machine's platform, such as `linux_amd64`. */
 function platformName(): string {
   const cpu = process.arch === 'x64' ? 'amd64' : process.arch;
   return `${process.platform}_${cpu}`;

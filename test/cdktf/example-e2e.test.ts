@@ -115,6 +115,11 @@ describe('CDKTF example on OpenTofu', () => {
       .sort(byUrl);
     expect(actual).toEqual(expected);
 
+    // Variable values are not stored in state, so the client secret is absent. The webhook's own
+    // signing secret is stored there, as docs/cdktf.md says.
+    const state = readFileSync(join(workDir, `terraform.${stack}.tfstate`), 'utf8');
+    expect(state).not.toContain(CLIENT_SECRETS[stack]);
+
     emulator.clearRequests();
     expectExit(await tofuIn(stack, ['plan', '-input=false', '-detailed-exitcode']), 0);
     const writes = emulator.requests(stack).filter((request) => request.route !== undefined && WRITE_ROUTES.has(request.route));

@@ -13,7 +13,7 @@ import {
 import type { AttributeSchema } from '../../src/terraform/schema';
 import { newStack, synthJson } from './helpers';
 
-// The constructs spell the provider's attribute names by hand, as generated bindings do; these
+// The constructs spell the provider's attribute names by hand, as generated bindings do. These
 // checks fail when the provider schema gains, loses or renames an attribute.
 
 const configurable = (attributes: readonly AttributeSchema[]) =>

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+
+import { OcrolusProvider, Webhook } from '../../src/cdktf';
+import { startEmulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
+import { engineEnv, ensureBuilt, expectExit, locateTofu, run, writeCliConfig } from './engine';
+
+// A renamed construct with moveFromId must keep the same Ocrolus webhook: the plan shows a move
+// and no change, and the uuid survives the apply. The provider reads its credentials from the
+// OCROLUS_* variables here, which also covers that fallback.
+
+const CLIENT_SECRET = 'planted-rename-client-secret-31d8';
+
+interface PlannedChange {
+  readonly address: string;
+  readonly previous_address?: string;
+  readonly change: { readonly actions: readonly string[] };
+}
+
+jest.setTimeout(600_000);
+
+describe('renaming a webhook construct', () => {
+  let emulator: Emulator;
+  let workDir: string;
+  let tofu: string;
+  let env: NodeJS.ProcessEnv;
+
+  const stackDir = () => join(workDir, 'cdktf.out/stacks/rename');
+
+  /** Synthesizes the stack with the webhook under construct id `id`, optionally moved from `orders`. */
+  const synth = (id: string, moveFrom?: string) => {
+    const app = new App({ outdir: join(workDir, 'cdktf.out'), stackTraces: false });
+    const stack = new TerraformStack(app, 'rename');
+    new LocalBackend(stack, { path: join(workDir, 'rename.tfstate') });
+    new OcrolusProvider(stack, 'ocrolus');
+    const webhook = new Webhook(stack, id, { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified', 'book.completed'] });
+    if (moveFrom !== undefined) webhook.moveFromId(moveFrom);
+    app.synth();
+  };
+
+  const tofuRun = (args: string[]) => run(tofu, [...args, '-no-color'], { cwd: stackDir(), env });
+
+  const plannedChanges = async (): Promise<PlannedChange[]> => {
+    expectExit(await tofuRun(['plan', '-input=false', '-out=tfplan']));
+    const planJson = expectExit(await tofuRun(['show', '-json', 'tfplan']));
+    return (JSON.parse(planJson.stdout) as { resource_changes?: PlannedChange[] }).resource_changes ?? [];
+  };
+
+  beforeAll(async () => {
+    tofu = locateTofu();
+    ensureBuilt();
+
+    emulator = await startEmulator({ requestsPerSecond: false, organizations: [{ id: 'rename', clientId: 'rename-client', clientSecret: CLIENT_SECRET }] });
+    workDir = mkdtempSync(join(tmpdir(), 'ocrolus-cdktf-rename-'));
+    env = engineEnv(writeCliConfig(workDir), {
+      OCROLUS_CLIENT_ID: 'rename-client',
+      OCROLUS_CLIENT_SECRET: CLIENT_SECRET,
+      OCROLUS_API_URL: emulator.apiUrl,
+      OCROLUS_AUTH_URL: emulator.authUrl,
+    });
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test('moveFromId keeps the same webhook', async () => {
+    synth('orders');
+    expectExit(await tofuRun(['init', '-input=false']));
+    expectExit(await tofuRun(['apply', '-input=false', '-auto-approve']));
+    const [created] = emulator.webhooks('rename');
+
+    synth('order_status');
+    const withoutMove = await plannedChanges();
+    expect(withoutMove.map((change) => [change.address, change.change.actions])).toEqual([
+      ['ocrolus_webhook.order_status', ['create']],
+      ['ocrolus_webhook.orders', ['delete']],
+    ]);
+
+    synth('order_status', 'ocrolus_webhook.orders');
+    const withMove = await plannedChanges();
+    expect(withMove.map((change) => [change.address, change.previous_address, change.change.actions])).toEqual([
+      ['ocrolus_webhook.order_status', 'ocrolus_webhook.orders', ['no-op']],
+    ]);
+
+    emulator.clearRequests();
+    expectExit(await tofuRun(['apply', '-input=false', 'tfplan']));
+    const writes = emulator.requests('rename').filter((request) => request.route !== undefined && ['add', 'update', 'delete', 'rotate-secret'].includes(request.route));
+    expect(writes).toEqual([]);
+    expect(emulator.webhooks('rename').map((webhook) => webhook.uuid)).toEqual([created.uuid]);
+
+    synth('order_status');
+    expectExit(await tofuRun(['plan', '-input=false', '-detailed-exitcode']), 0);
+
+    expectExit(await tofuRun(['destroy', '-input=false', '-auto-approve']));
+    expect(emulator.webhooks('rename')).toEqual([]);
+  });
+});
