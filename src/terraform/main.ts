@@ -30,7 +30,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
     ...(nonEmpty(env.PLUGIN_UNIX_SOCKET_DIR) ? { socketDir: env.PLUGIN_UNIX_SOCKET_DIR } : {}),
     log: stderrLogger,
     // A provider started with --debug serves several engine runs, each of which asks it to shut down.
-    onShutdown: debug ? undefined : () => process.exit(0),
+    ignoreShutdown: debug,
+    onShutdown: () => process.exit(0),
   });
 
   if (debug) {

@@ -25,6 +25,11 @@ export interface ServeOptions {
   readonly log?: PluginLogger;
   /** Called after the engine asks the plugin to shut down and the server has stopped. */
   readonly onShutdown?: () => void;
+  /**
+   * Keep serving when the engine asks the plugin to shut down, as a provider started for debugging
+   * does so that several engine runs can attach to it. @default false
+   */
+  readonly ignoreShutdown?: boolean;
   /** Replaces the Ocrolus client factory, for tests. */
   readonly createApi?: (options: ClientOptions) => WebhookApi;
 }
@@ -84,8 +89,10 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
 
   server.addService(protos.controller.service, {
     Shutdown: (_call: unknown, callback: (error: null, response: object) => void) => {
-      log('debug', 'shutdown requested by the engine');
+      log('debug', options.ignoreShutdown ? 'shutdown requested by the engine; debug mode keeps serving' : 'shutdown requested by the engine');
       callback(null, {});
+      if (options.ignoreShutdown) return;
+
       // Let the response leave before the server stops.
       setImmediate(() => void close().then(() => options.onShutdown?.()));
     },
