@@ -44,7 +44,7 @@ export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr
     registerSignalListeners: false,
     renderer: stderr.isTTY === true ? 'default' : 'simple',
     fallbackRenderer: 'simple',
-    rendererOptions: { logger },
+    rendererOptions: { logger, collapseSubtasks: false },
     fallbackRendererOptions: { logger },
   });
 
@@ -104,6 +104,6 @@ class ActionTracker {
 
 function progressLogger(stderr: OutputStream): ListrLogger {
   const stream = createWritable((chunk) => stderr.write(chunk)) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { isTTY: stderr.isTTY === true, columns: process.stderr.columns ?? 80, rows: process.stderr.rows ?? 24 });
+  Object.assign(stream, { isTTY: stderr.isTTY === true, columns: process.stderr.columns || 80, rows: process.stderr.rows || 24 });
   return new ListrLogger({ useIcons: true, processOutput: new ProcessOutput(stream, stream) });
 }
