@@ -2,16 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { App, Fn, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 
-import { OcrolusProvider, Webhook } from '../../src/cdktf';
+import { DataOcrolusWebhooks, OcrolusProvider, Webhook } from '../../src/cdktf';
 import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 import { engineEnv, ensureBuilt, expectExit, locateTofu, run, writeCliConfig } from './engine';
 
-// A renamed construct with moveFromId must keep the same Ocrolus webhook: the plan shows a move
-// and no change, and the uuid survives the apply. The provider reads its credentials from the
-// OCROLUS_* variables here, which also covers that fallback.
+// Constructs beyond the example app, through OpenTofu, our provider and the emulator. A renamed
+// construct with moveFromId must keep the same Ocrolus webhook: the plan shows a move and no
+// change, and the uuid survives the apply. The provider reads its credentials from the OCROLUS_*
+// variables here, which also covers that fallback.
 
 const CLIENT_SECRET = 'planted-rename-client-secret-31d8';
 
@@ -23,13 +24,13 @@ interface PlannedChange {
 
 jest.setTimeout(600_000);
 
-describe('renaming a webhook construct', () => {
+describe('constructs on OpenTofu', () => {
   let emulator: Emulator;
   let workDir: string;
   let tofu: string;
   let env: NodeJS.ProcessEnv;
 
-  const stackDir = () => join(workDir, 'cdktf.out/stacks/rename');
+  const stackDir = (stack = 'rename') => join(workDir, 'cdktf.out/stacks', stack);
 
   /** Synthesizes the stack with the webhook under construct id `id`, optionally moved from `orders`. */
   const synth = (id: string, moveFrom?: string) => {
@@ -42,7 +43,7 @@ describe('renaming a webhook construct', () => {
     app.synth();
   };
 
-  const tofuRun = (args: string[]) => run(tofu, [...args, '-no-color'], { cwd: stackDir(), env });
+  const tofuRun = (args: string[], stack = 'rename') => run(tofu, [...args, '-no-color'], { cwd: stackDir(stack), env });
 
   const plannedChanges = async (): Promise<PlannedChange[]> => {
     expectExit(await tofuRun(['plan', '-input=false', '-out=tfplan']));
@@ -67,6 +68,27 @@ describe('renaming a webhook construct', () => {
   afterAll(async () => {
     await emulator?.close();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test('data source lists the webhooks', async () => {
+    const seeded = emulator.seedWebhook('rename', { url: 'https://hooks.example.com/ocrolus/seeded', events: ['book.verified'], isActive: false });
+    const app = new App({ outdir: join(workDir, 'cdktf.out'), stackTraces: false });
+    const stack = new TerraformStack(app, 'listing');
+    new LocalBackend(stack, { path: join(workDir, 'listing.tfstate') });
+    new OcrolusProvider(stack, 'ocrolus');
+    const listing = new DataOcrolusWebhooks(stack, 'all');
+    new TerraformOutput(stack, 'count', { value: Fn.lengthOf(listing.webhooks) });
+    new TerraformOutput(stack, 'first', { value: listing.webhooks.get(0) });
+    app.synth();
+
+    expectExit(await tofuRun(['init', '-input=false'], 'listing'));
+    expectExit(await tofuRun(['apply', '-input=false', '-auto-approve'], 'listing'));
+    const outputs = JSON.parse(expectExit(await tofuRun(['output', '-json'], 'listing')).stdout) as Record<string, { value: unknown }>;
+
+    expect(outputs.count.value).toBe(1);
+    expect(outputs.first.value).toMatchObject({ uuid: seeded.uuid, url: seeded.url, active: false, events: ['book.verified'] });
+
+    emulator.removeWebhook('rename', seeded.uuid);
   });
 
   test('moveFromId keeps the same webhook', async () => {

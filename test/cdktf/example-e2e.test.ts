@@ -119,6 +119,9 @@ describe('CDKTF example on OpenTofu', () => {
     // signing secret is stored there, as docs/cdktf.md says.
     const state = readFileSync(join(workDir, `terraform.${stack}.tfstate`), 'utf8');
     expect(state).not.toContain(CLIENT_SECRETS[stack]);
+    for (const name of signedWebhooks(stack)) {
+      expect(state).toContain(signingSecret(stack, name));
+    }
 
     emulator.clearRequests();
     expectExit(await tofuIn(stack, ['plan', '-input=false', '-detailed-exitcode']), 0);
