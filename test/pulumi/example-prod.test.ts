@@ -1,0 +1,3 @@
+import { describeExampleStack } from './support/example';
+
+describeExampleStack('prod');
