@@ -29,16 +29,18 @@ export function locateTofu(): string {
 /**
  * Compiles the project with `tsc` when dist/ is missing or older than a source file, because the
  * example app and the provider executable run from dist/. Other test files may build at the same
- * time, so the build runs under an exclusive lock on a file in dist/.
+ * time, so the check is repeated and the build run under an exclusive lock on a file in dist/:
+ * the test file that waited then finds the build current instead of rewriting files in use.
  */
 export function ensureBuilt(): void {
   if (isBuildCurrent()) return;
 
   mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
-  const lock = join(REPO_ROOT, 'dist/.build.lock');
-  const tsc = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+  const stale = `find ${BUILD_INPUTS.join(' ')} -name '*.ts' -newer dist/examples/cdktf/main.js | grep -q .`;
+  const missing = `test ! -f dist/examples/cdktf/main.js -o ! -f dist/src/terraform/index.js`;
+  const build = `${JSON.stringify(process.execPath)} node_modules/typescript/bin/tsc -p tsconfig.json`;
   try {
-    execFileSync('flock', [lock, process.execPath, tsc, '-p', 'tsconfig.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    execFileSync('flock', ['dist/.build.lock', 'sh', '-c', `if ${missing} || ${stale}; then ${build}; fi`], { cwd: REPO_ROOT, stdio: 'pipe' });
   } catch {
     // tsc still writes its output when other folders have type errors; the checks below decide.
   }
