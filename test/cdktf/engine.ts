@@ -29,8 +29,8 @@ export function locateTofu(): string {
 /**
  * Compiles the project with `tsc` when dist/ is missing or older than a source file, because the
  * example app and the provider executable run from dist/. Other test files may build at the same
- * time, so the check is repeated and the build run under an exclusive lock on a file in dist/:
- * the test file that waited then finds the build current instead of rewriting files in use.
+ * time, so the check is repeated under an exclusive lock on a file in dist/. A test file that
+ * waited for the lock then finds the build current instead of rewriting files in use.
  */
 export function ensureBuilt(): void {
   if (isBuildCurrent()) return;
