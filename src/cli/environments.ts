@@ -157,7 +157,7 @@ class ProblemList {
 
 /**
  * Maps a core diagnostic path (`["webhooks", "orders", "events", 2]`, or with the webhook's index
- * in the specs) to the path of the YAML node that holds the value.
+ * in the specs) to the path of the YAML node that contains the value.
  */
 export function locateDiagnostic(
   diagnosticPath: ReadonlyArray<string | number>,

@@ -14,7 +14,7 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** The real process's streams, environment and working directory. */
+/** Returns the real process's streams, environment and working directory. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

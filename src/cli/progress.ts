@@ -17,7 +17,7 @@ type ActionOutcome = { readonly phase: 'done'; readonly uuid?: string } | { read
 /**
  * Runs every job concurrently and shows each planned action as a task on `stderr` with listr2:
  * the default renderer on a terminal, the simple one (a line per state change) otherwise.
- * Returns each job's settled result; the display never changes what a job returns or throws.
+ * Returns each job's settled result, which the display never changes.
  */
 export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr: OutputStream): Promise<PromiseSettledResult<R>[]> {
   const results: Array<Promise<R>> = [];
@@ -68,7 +68,7 @@ function actionTask(environment: string, action: PlannedAction, tracker: ActionT
   };
 }
 
-/** "create orders", "update orders (uuid)". */
+/** Describes an action for a task title, such as "create orders" or "update orders (uuid)". */
 function describe(action: PlannedAction, uuid: string | undefined): string {
   const verb = action.kind === 'set-secret' ? 'set secret of' : action.kind;
   return uuid === undefined || uuid === action.name ? `${verb} ${action.name}` : `${verb} ${action.name} (${uuid})`;

@@ -9,7 +9,7 @@ const PAST_TENSE: Record<PlannedAction['kind'], string> = {
   delete: 'deleted',
 };
 
-/** What one environment's apply did, whether it finished or stopped part way. */
+/** Result of one environment's apply, whether it finished or stopped part way. */
 export interface ApplyOutcome {
   readonly environment: string;
   readonly completed: readonly PlannedAction[];

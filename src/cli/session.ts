@@ -25,7 +25,7 @@ export interface EndpointOverride {
   readonly authUrl: string;
 }
 
-/** What every command works on: the validated declaration, the selected environments and the state. */
+/** Input of every command: the validated declaration, the selected environments and the state. */
 export interface Session {
   readonly io: CliIo;
   readonly loaded: LoadedDeclaration;

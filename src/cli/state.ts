@@ -13,7 +13,7 @@ export const DEFAULT_STATE_FILE = 'ocrolus-webhooks.state.json';
 
 /**
  * The state file's content: per environment, which webhook uuid each logical name is bound to and
- * which secret version was last sent. It never holds a secret, a token or a URL.
+ * which secret version was last sent. It never contains a secret, a token or a URL.
  */
 export interface StateDocument {
   readonly version: typeof STATE_VERSION;
@@ -74,7 +74,7 @@ export class StateStore {
     return next;
   }
 
-  /** The document as it would be written. */
+  /** Returns the document as save() would write it. */
   snapshot(): StateDocument {
     return this.document;
   }

@@ -10,7 +10,7 @@ export interface SourcePosition {
 }
 
 /**
- * A parsed YAML declaration that still knows where each node came from, so validation findings
+ * A parsed YAML declaration that keeps the source position of each node, so validation findings
  * can point at `file:line:column`.
  */
 export class YamlSource {
@@ -40,7 +40,7 @@ export class YamlSource {
     return new YamlSource(file, document, lineCounter);
   }
 
-  /** The document as plain JavaScript values. */
+  /** Converts the document to plain JavaScript values. */
   toJS(): unknown {
     return this.document.toJS();
   }

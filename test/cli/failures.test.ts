@@ -84,7 +84,7 @@ describe('API failures', () => {
     expect((await fixture.run(['apply'])).code).toBe(0);
     const [orders] = fixture.emulator.webhooks('staging');
 
-    // Orders gets an update that succeeds; analytics is new, and every add answers 503.
+    // The update of orders succeeds, but analytics is new and every add returns 503.
     await fixture.redeclare(
       declaration(
         [

@@ -16,7 +16,7 @@ import type { OutputOptions, PlanResult, Planner } from './shared';
 
 export type ApplyCommandOptions = DeclarationOptions & OutputOptions;
 
-/** How apply is run: destroy and demo reuse it with their own planner or endpoints. */
+/** Settings of one apply run, so that destroy and demo reuse apply with their own planner or endpoints. */
 export interface ApplyVariant {
   readonly command: string;
   readonly planner: Planner;

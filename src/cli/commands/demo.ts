@@ -24,9 +24,9 @@ export interface DemoCommandOptions {
 
 /**
  * `demo`: runs the whole workflow against an embedded emulator on 127.0.0.1. It creates one
- * emulator organization per declared environment with generated credentials, sets the
- * declaration's credential and secret variables for this run only, applies to each environment in
- * order, then plans all of them again to show that nothing is left to change.
+ * emulator organization per declared environment with generated credentials. It sets the
+ * declaration's credential and secret variables for this run only and applies to each environment
+ * in order. Then it plans all of them again to show that nothing is left to change.
  */
 export async function runDemoCommand(options: DemoCommandOptions, io: CliIo, scrubber: SecretScrubber): Promise<number> {
   const file = options.file ?? defaultDeclaration(io.cwd);
@@ -83,7 +83,7 @@ function defaultDeclaration(cwd: string): string {
   return path.join(packageRoot(), DEMO_DECLARATION);
 }
 
-/** The process environment for the demo: the declaration's variables set to the emulator's values. */
+/** Builds the demo's process environment: the declaration's variables set to the emulator's values. */
 function demoEnvironment(
   declaration: Declaration,
   base: NodeJS.ProcessEnv,

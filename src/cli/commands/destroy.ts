@@ -19,7 +19,7 @@ export function runDestroyCommand(options: ApplyCommandOptions, io: CliIo, scrub
 /**
  * Plans the deletion of one environment's managed webhooks. The core's own matching (recorded
  * uuid, URL, description) finds them, so a fresh checkout without a state file destroys the same
- * webhooks; the core then plans each one bound but no longer declared as a delete.
+ * webhooks. With nothing declared, the core plans a delete for each bound webhook.
  */
 export async function planDestroy(session: Session, environment: ResolvedEnvironment): Promise<EnvironmentPlan> {
   const api = session.client(environment);

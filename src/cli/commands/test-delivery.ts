@@ -15,7 +15,7 @@ export interface TestCommandOptions extends DeclarationOptions {
 
 /**
  * `test <name> --env NAME`: sends a test delivery to a declared webhook and prints its status,
- * headers (signature masked) and request body. Exit code 1 when the receiver did not answer 2xx.
+ * headers (signature masked) and request body. Returns exit code 1 when the receiver's status is not 2xx.
  */
 export async function runTestCommand(name: string, options: TestCommandOptions, io: CliIo, scrubber: SecretScrubber): Promise<number> {
   const session = await openSession(options, io, scrubber);

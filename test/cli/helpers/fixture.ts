@@ -57,7 +57,7 @@ export function credentials(environment: 'staging' | 'prod' | 'viewer'): string 
   ].join('\n');
 }
 
-/** A declaration with the given webhooks block (indented by two spaces) and environments. */
+/** Builds a declaration from a webhooks block (indented by two spaces) and the environments to declare. */
 export function declaration(webhooks: string, environments: ReadonlyArray<'staging' | 'prod' | 'viewer'> = ['staging'], extra: Record<string, string> = {}): string {
   const lines = ['version: 1', 'webhooks:', webhooks, 'environments:'];
   for (const environment of environments) {
