@@ -56,6 +56,8 @@ describe('apply then plan', () => {
     expect(webhooks).toHaveLength(1);
     expect(webhooks[0]).toMatchObject({ url: 'https://hooks.example.com/minimal', description: null, isActive: true, events: ['book.completed'] });
     expect(apply.stdout).toContain(`created minimal (${webhooks[0].uuid})`);
+    expect(apply.stderr).toContain('staging: create minimal\n');
+    expect(apply.stderr).toContain(`staging: create minimal (${webhooks[0].uuid})\n`);
 
     const state = await fixture.state();
     expect(state?.environments.staging.webhooks).toEqual({ minimal: { uuid: webhooks[0].uuid } });

@@ -9,6 +9,11 @@ export interface EmulatorCommandOptions {
   readonly data?: string;
 }
 
+type RunningEmulator = Awaited<ReturnType<typeof EmulatorModule.runEmulator>>;
+
+/** Emulators started by this process, closed together on SIGINT or SIGTERM. */
+const running = new Set<RunningEmulator>();
+
 /**
  * `emulator --port N --data FILE`: starts the local Ocrolus emulator and leaves it running; the
  * open server keeps the process alive until SIGINT or SIGTERM closes it.
@@ -24,10 +29,24 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions, io: Cl
     print: (line) => io.stdout.write(`${line}\n`),
   });
 
-  const stop = () => {
-    void emulator.close().then(() => io.stdout.write('Ocrolus emulator stopped.\n'));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (running.size === 0) {
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
+  }
+  running.add(emulator);
   return 0;
+}
+
+/** Closes every emulator the `emulator` command started in this process. */
+export async function stopEmulators(): Promise<void> {
+  process.off('SIGINT', stopOnSignal);
+  process.off('SIGTERM', stopOnSignal);
+
+  const emulators = [...running];
+  running.clear();
+  await Promise.all(emulators.map((emulator) => emulator.close()));
+}
+
+function stopOnSignal(): void {
+  void stopEmulators().then(() => process.stdout.write('Ocrolus emulator stopped.\n'));
 }

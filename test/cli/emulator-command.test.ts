@@ -1,0 +1,56 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { runCli } from '../../src/cli';
+import { stopEmulators } from '../../src/cli/commands/emulator';
+import { credentials } from './helpers/fixture';
+import { memoryIo } from './helpers/memory-io';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ocrolus-cli-emulator-'));
+});
+
+afterAll(async () => {
+  await stopEmulators();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('emulator command', () => {
+  it('serves the default organizations to the CLI', async () => {
+    const started = memoryIo({ cwd: dir });
+
+    expect(await runCli(['emulator', '--port', '0', '--data', 'emulator.json'], started)).toBe(0);
+
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(started.stdoutText())?.[1];
+    expect(url).toBeDefined();
+    expect(started.stdoutText()).toContain('export OCROLUS_STAGING_CLIENT_ID=staging-client');
+    expect(started.stdoutText()).not.toContain('staging-client-secret-0000');
+
+    await writeFile(
+      path.join(dir, 'webhooks.yaml'),
+      ['version: 1', 'webhooks:', '  orders: { url: https://hooks.example.com/orders, events: [book.verified] }', 'environments:', '  staging:', credentials('staging')].join('\n'),
+    );
+    const env = {
+      OCROLUS_STAGING_CLIENT_ID: 'staging-client',
+      OCROLUS_STAGING_CLIENT_SECRET: 'staging-client-secret-0000',
+      OCROLUS_STAGING_API_URL: url,
+      OCROLUS_STAGING_AUTH_URL: `${url}/oauth/token`,
+    };
+    const apply = memoryIo({ cwd: dir, env });
+    expect(await runCli(['apply'], apply)).toBe(0);
+    expect(apply.stdoutText()).toContain('Environment staging: apply complete. 1 created, 0 updated, 0 deleted.');
+
+    const plan = memoryIo({ cwd: dir, env });
+    expect(await runCli(['plan', '--detailed-exitcode'], plan)).toBe(0);
+  });
+
+  it('rejects an invalid port', async () => {
+    const io = memoryIo({ cwd: dir });
+
+    expect(await runCli(['emulator', '--port', 'eighty'], io)).toBe(1);
+    expect(io.stderrText()).toContain('Expected a port number from 0 to 65535.');
+  });
+});
