@@ -15,7 +15,7 @@ type RunningEmulator = Awaited<ReturnType<typeof EmulatorModule.runEmulator>>;
 const running = new Set<RunningEmulator>();
 
 /**
- * `emulator --port N --data FILE`: starts the local Ocrolus emulator and leaves it running; the
+ * `emulator --port N --data FILE`: starts the local Ocrolus emulator and leaves it running. The
  * open server keeps the process alive until SIGINT or SIGTERM closes it.
  */
 export async function runEmulatorCommand(options: EmulatorCommandOptions, io: CliIo): Promise<number> {
