@@ -17,9 +17,10 @@ const STACKS = ['staging', 'prod'] as const;
 const WEBHOOKS_PER_STACK = 5;
 
 /**
- * Terraform provider figures: time from spawning the provider to its handshake line (plaintext and
- * with mutual TLS, median of `runs`), and an end-to-end no-change `tofu plan` of 2 stacks with 5
- * webhooks each against the emulator, with the API calls the plans made.
+ * Measures the Terraform provider. The first figures are the time from spawning the provider to its
+ * handshake line, plaintext and with mutual TLS (median of `runs`). The others come from an
+ * end-to-end no-change `tofu plan` of 2 stacks with 5 webhooks each against the emulator, with the
+ * API calls the plans made.
  */
 export async function benchTerraform(runs = 7): Promise<Record<string, number | string>> {
   const plaintext: number[] = [];

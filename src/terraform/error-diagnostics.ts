@@ -3,14 +3,17 @@ import type { OcrolusErrorCode } from '../client/errors';
 import { ValidationError } from '../core/diagnostics';
 import { AdoptionError, ApplyError, VerificationError } from '../core/errors';
 import { errorDiagnostic, fromCoreDiagnostic } from './diagnostics';
+import type { PluginLogger } from './log';
 import type { Diagnostic } from './protocol';
 
-/** What the provider was doing when an error happened, for the diagnostic's detail. */
+/** Context of an error for the diagnostic's detail: the step the provider was running and where. */
 export interface ErrorContext {
   /** Lifecycle step in plain words: "create", "read", "update", "delete", "import", "list". */
   readonly step: string;
   readonly organization: string;
   readonly uuid?: string;
+  /** Receives one line per error; the messages it logs are redacted like the diagnostics. */
+  readonly log?: PluginLogger;
 }
 
 interface Advice {
@@ -36,10 +39,17 @@ const ADVICE: Readonly<Record<OcrolusErrorCode, Advice>> = {
 
 /**
  * Turns an error from the client or the core into diagnostics. Messages of both layers are built
- * from redacted inputs, so they are safe to show; this adds the step, organization and uuid when
- * the message lacks them, and the next thing to do.
+ * from redacted inputs, so they are safe to show. This adds the step, and the organization and
+ * uuid when the message lacks them, and the next thing to do.
  */
 export function diagnosticsFromError(error: unknown, context: ErrorContext): Diagnostic[] {
+  context.log?.('warn', `${context.step} failed`, {
+    organization: context.organization,
+    uuid: context.uuid,
+    error: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : String(error),
+  });
+
   if (error instanceof ValidationError) return error.diagnostics.map(fromCoreDiagnostic);
 
   if (error instanceof ApplyError) {

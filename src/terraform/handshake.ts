@@ -1,6 +1,6 @@
 /**
  * The go-plugin handshake: the engine starts the provider with a magic cookie and the protocol
- * versions it speaks, and the provider answers with one line on stdout naming its address.
+ * versions it speaks, and the provider replies with one line on stdout naming its address.
  */
 
 /** Cookie every Terraform and OpenTofu provider is started with (go-plugin's handshake config). */
@@ -49,7 +49,7 @@ export function handshakeLine(address: HandshakeAddress): string {
   return fields.join('|');
 }
 
-/** The TF_REATTACH_PROVIDERS value that attaches an engine to a provider started with --debug. */
+/** Builds the TF_REATTACH_PROVIDERS value that attaches an engine to a provider started with --debug. */
 export function reattachValue(providerAddresses: readonly string[], address: HandshakeAddress, pid: number): string {
   const entry = {
     Protocol: 'grpc',

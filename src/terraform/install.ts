@@ -36,8 +36,8 @@ const EXECUTABLE_NAME = `terraform-provider-${PROVIDER_TYPE_NAME}`;
  *
  * - `mirror` writes a filesystem mirror in the unpacked layout
  *   (`registry.terraform.io/ocrolus/ocrolus/VERSION/OS_ARCH/terraform-provider-ocrolus_vVERSION`)
- *   and a CLI configuration that takes ocrolus/ocrolus from it; `init` records its hash in the
- *   lock file, as for any provider.
+ *   and a CLI configuration that takes ocrolus/ocrolus from it. `init` records the provider's
+ *   hash in the lock file, as for any provider.
  * - `dev-overrides` also writes a folder with `terraform-provider-ocrolus` and a CLI configuration
  *   with `dev_overrides` over the mirror; the engine then runs the folder's launcher without
  *   version or hash checks, and warns about it on every run.
@@ -82,10 +82,13 @@ export async function installTerraformProvider(options: InstallOptions): Promise
   };
 }
 
+/** Node.js architecture names that Go, and so the engine, spells differently. */
+const GO_ARCHITECTURES: Readonly<Record<string, string>> = { x64: 'amd64', ia32: '386' };
+
 /** `linux_amd64`-style platform name the engine uses in mirror paths. */
 export function platformName(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string {
   const os = platform === 'win32' ? 'windows' : platform;
-  const cpu = arch === 'x64' ? 'amd64' : arch === 'ia32' ? '386' : arch;
+  const cpu = GO_ARCHITECTURES[arch] ?? arch;
   return `${os}_${cpu}`;
 }
 

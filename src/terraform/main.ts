@@ -29,7 +29,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
     ...(clientCertPem ? { clientCertPem } : {}),
     ...(nonEmpty(env.PLUGIN_UNIX_SOCKET_DIR) ? { socketDir: env.PLUGIN_UNIX_SOCKET_DIR } : {}),
     log: stderrLogger,
-    // A provider started with --debug serves several engine runs, each of which asks it to shut down.
+    // A provider started with --debug serves several engine runs, and each of them requests a shutdown.
     ignoreShutdown: debug,
     onShutdown: () => process.exit(0),
   });

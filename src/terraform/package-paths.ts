@@ -21,7 +21,7 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The provider executable this package ships. */
+/** Returns the path of the provider executable this package ships. */
 export function providerExecutable(): string {
   return join(packageRoot(), 'bin', 'terraform-provider-ocrolus.js');
 }

@@ -23,11 +23,11 @@ export interface ServeOptions {
   /** Listen on 127.0.0.1 with an OS-chosen port instead of a unix socket. @default false, true on Windows */
   readonly tcp?: boolean;
   readonly log?: PluginLogger;
-  /** Called after the engine asks the plugin to shut down and the server has stopped. */
+  /** Called after the engine requested a shutdown and the server has stopped. */
   readonly onShutdown?: () => void;
   /**
-   * Keep serving when the engine asks the plugin to shut down, as a provider started for debugging
-   * does so that several engine runs can attach to it. @default false
+   * Keep serving after the engine requests a shutdown. A provider started for debugging does so,
+   * so that several engine runs can attach to it. @default false
    */
   readonly ignoreShutdown?: boolean;
   /** Replaces the Ocrolus client factory, for tests. */

@@ -3,7 +3,7 @@ import { errorDiagnostic } from './diagnostics';
 import type { PluginLogger } from './log';
 import type { Diagnostic } from './protocol';
 
-/** What the RPCs of one provider process share: the configured client and the stop signal. */
+/** State shared by the RPCs of one provider process: the configured client and the stop signal. */
 export interface ProviderContext {
   /** Set by ConfigureProvider; absent until then or when the configuration was invalid. */
   api?: WebhookApi;

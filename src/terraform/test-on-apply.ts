@@ -37,7 +37,7 @@ export async function runTestOnApply(run: TestRun): Promise<Diagnostic[]> {
       return [];
     }
   } catch (error) {
-    const [diagnostic] = diagnosticsFromError(error, { step: 'test delivery', organization, uuid: run.uuid });
+    const [diagnostic] = diagnosticsFromError(error, { log: run.log, step: 'test delivery', organization, uuid: run.uuid });
     return [report('Webhook Test Failed', `${diagnostic.detail}\nThe webhook itself was applied.`, path)];
   }
 

@@ -50,7 +50,7 @@ export async function generatePluginCertificate(): Promise<PluginCertificate> {
   };
 }
 
-/** The certificate field of the handshake line: DER in standard base64 with the `=` padding removed. */
+/** Encodes the handshake line's certificate field: DER in standard base64 without `=` padding. */
 export function handshakeCertificate(der: Buffer): string {
   return der.toString('base64').replace(/=+$/, '');
 }

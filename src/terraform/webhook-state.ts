@@ -1,7 +1,7 @@
 /**
- * Conversions between the `ocrolus_webhook` state object and the core's types, plus the rules that
- * keep configured values in state: a refresh keeps the configured spelling of a value while the API
- * holds the same value semantically, which is what makes the next plan empty.
+ * Conversions between the `ocrolus_webhook` state object and the core's types. They also keep
+ * configured values in state: a refresh keeps the configured spelling of a value while the API
+ * stores a semantically equal one, which is what makes the next plan empty.
  */
 import { diffSpecs, sameEvents, sameUrl } from '../core/diff';
 import { normalizeSecretVersion, normalizeSpec } from '../core/normalize';
@@ -30,8 +30,8 @@ function knownStrings(value: TfValue | undefined): string[] {
 }
 
 /**
- * The configuration as the core's validator takes it: null attributes are left out and unknown
- * values are passed through for the validator to skip.
+ * Builds the core validator's input from a configuration: null attributes are left out and
+ * unknown values are passed through for the validator to skip.
  */
 export function validationInput(config: TfObject): Record<string, unknown> {
   const input: Record<string, unknown> = {};
@@ -49,7 +49,7 @@ export function validationInput(config: TfObject): Record<string, unknown> {
   return input;
 }
 
-/** The declared webhook of a wholly known state or planned object. */
+/** Builds the declared webhook from a wholly known state or planned object. */
 export function specFromState(state: TfObject): WebhookSpec {
   const secret = knownString(state.secret);
   const secretVersion = knownString(state.secret_version);
@@ -69,9 +69,9 @@ export function normalizedSpecFromState(state: TfObject): NormalizedSpec {
 }
 
 /**
- * The secret version the core should treat as already sent. The state holds the secret as
- * configured, so a changed secret value is sent again even when secret_version stayed the same;
- * after an import the state has no secret, so a configured one is sent.
+ * Returns the secret version the core should treat as already sent. The state stores the secret as
+ * configured, so a changed secret value is sent again even when secret_version stayed the same.
+ * After an import the state has no secret, so a configured one is sent.
  */
 export function sentSecretVersion(prior: TfObject, planned: TfObject): string | undefined {
   const priorSecret = knownString(prior.secret);
@@ -92,8 +92,8 @@ export function needsApiWrite(prior: TfObject, planned: TfObject): boolean {
 
 /** Semantic field changes between prior state and plan, by the core's rules. */
 export function writtenChanges(prior: TfObject, planned: TfObject): ReturnType<typeof diffSpecs> {
-  // The prior spec carries the version already sent, which diffSpecs compares with by default;
-  // an explicit undefined argument would fall back to the prior spec's own version.
+  // The prior spec carries the version already sent, because diffSpecs compares with that by
+  // default. An explicit undefined argument would fall back to the prior spec's own version.
   const before: NormalizedSpec = { ...normalizedSpecFromState(prior), secretVersion: sentSecretVersion(prior, planned) };
   return diffSpecs(before, normalizedSpecFromState(planned));
 }

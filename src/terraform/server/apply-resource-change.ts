@@ -35,9 +35,9 @@ interface Outcome {
 
 /**
  * Creates, updates or deletes one webhook through the core, which orders the writes and verifies
- * each by reading back. The new state holds every known planned value, so it always matches the
- * plan; after a failure it holds what is confirmed, including the uuid of a webhook that was
- * created before a later step failed.
+ * each by reading back. The new state contains every known planned value, so it always matches
+ * the plan. After a failure it contains what is confirmed, including the uuid of a webhook that
+ * was created before a later step failed.
  */
 export async function applyResourceChange(request: ApplyResourceChangeRequest, context: ProviderContext): Promise<ApplyResourceChangeResponse> {
   if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
@@ -71,7 +71,7 @@ async function create(api: WebhookApi, planned: TfObject, context: ProviderConte
     const state = appliedState(planned, observed);
     return { state, diagnostics: await maybeTest(api, state, true, context) };
   } catch (error) {
-    const diagnostics = diagnosticsFromError(error, { step: 'create', organization: context.organization });
+    const diagnostics = diagnosticsFromError(error, { log: context.log, step: 'create', organization: context.organization });
 
     // The add went through but a later step (secret, activation, verification) did not: the
     // uuid goes to state so the next apply converges instead of adding a second webhook.
@@ -104,7 +104,7 @@ async function update(api: WebhookApi, prior: TfObject, planned: TfObject, conte
     return { state, diagnostics: await maybeTest(api, state, tested, context) };
   } catch (error) {
     // The state stays as it was; the next refresh shows whatever part of the update took effect.
-    return { state: prior, diagnostics: diagnosticsFromError(error, { step: 'update', organization: context.organization, uuid }) };
+    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'update', organization: context.organization, uuid }) };
   }
 }
 
@@ -115,7 +115,7 @@ async function destroy(api: WebhookApi, prior: TfObject, context: ProviderContex
     context.log('info', deleted ? 'webhook deleted' : 'webhook was already gone', { organization: context.organization, uuid });
     return { state: null, diagnostics: [] };
   } catch (error) {
-    return { state: prior, diagnostics: diagnosticsFromError(error, { step: 'delete', organization: context.organization, uuid }) };
+    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'delete', organization: context.organization, uuid }) };
   }
 }
 

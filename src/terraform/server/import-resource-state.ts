@@ -44,6 +44,6 @@ export async function importResourceState(request: ImportResourceStateRequest, c
     const state = encodeDynamicValue(stateFromObserved(observed), blockType(WEBHOOK_SCHEMA));
     return { imported_resources: [{ type_name: WEBHOOK_RESOURCE_TYPE, state }], diagnostics: [] };
   } catch (error) {
-    return { diagnostics: diagnosticsFromError(error, { step: 'import', organization: context.organization, uuid }) };
+    return { diagnostics: diagnosticsFromError(error, { log: context.log, step: 'import', organization: context.organization, uuid }) };
   }
 }

@@ -8,7 +8,7 @@ type Handler = (request: never, context: ProviderContext) => Promise<object>;
 /**
  * Every call of the Provider service this plugin implements, each loaded on its first call: the
  * engine starts the provider several times per command, and most processes serve only a few calls.
- * The rest of the service answers UNIMPLEMENTED.
+ * The other calls of the service return UNIMPLEMENTED.
  */
 const HANDLERS: Readonly<Record<string, () => Handler>> = {
   GetProviderSchema: () => (require('./get-provider-schema') as typeof import('./get-provider-schema')).getProviderSchema,

@@ -34,6 +34,6 @@ export async function readDataSource(request: ReadDataSourceRequest, context: Pr
     };
     return { state: encodeDynamicValue(state, blockType(WEBHOOKS_DATA_SOURCE_SCHEMA)), diagnostics: [] };
   } catch (error) {
-    return { diagnostics: diagnosticsFromError(error, { step: 'list', organization: context.organization }) };
+    return { diagnostics: diagnosticsFromError(error, { log: context.log, step: 'list', organization: context.organization }) };
   }
 }

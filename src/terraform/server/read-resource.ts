@@ -13,8 +13,8 @@ const WEBHOOK_TYPE = blockType(WEBHOOK_SCHEMA);
 
 /**
  * Refreshes one webhook from the API so that the plan shows drift. A webhook the API no longer
- * has leaves state (an empty new_state), which plans a create; any other failure, permission
- * errors included, is an error and the state stays as it was.
+ * has leaves state (an empty new_state), which plans a create. Any other failure, permission
+ * errors included, is an error, and the state stays as it was.
  */
 export async function readResource(request: ReadResourceRequest, context: ProviderContext): Promise<ReadResourceResponse> {
   if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
@@ -35,6 +35,6 @@ export async function readResource(request: ReadResourceRequest, context: Provid
 
     return { new_state: encodeDynamicValue(refreshedState(current, observed), WEBHOOK_TYPE), diagnostics: [], private: request.private };
   } catch (error) {
-    return { new_state: request.current_state, diagnostics: diagnosticsFromError(error, { step: 'read', organization: context.organization, uuid }) };
+    return { new_state: request.current_state, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'read', organization: context.organization, uuid }) };
   }
 }

@@ -39,7 +39,7 @@ function attributeMessage(attribute: AttributeSchema): SchemaAttribute {
   return { ...base, type: Buffer.from(JSON.stringify(typeJson(attribute.type as ValueType))) };
 }
 
-/** The JSON form of a type that the engine reads: "string", ["set","string"], ["object",{...}]. */
+/** Returns the JSON form of a type that the engine reads: "string", ["set","string"], ["object",{...}]. */
 export function typeJson(type: ValueType): unknown {
   if (typeof type === 'string') return type;
   if ('set' in type) return ['set', typeJson(type.set)];

@@ -7,7 +7,7 @@ import { unknownResourceType } from './validate-resource-config';
 
 /**
  * Returns the stored state in the current schema. The engine calls this for every resource in
- * state before reading it, so it must always answer with the state, even when no upgrade is due.
+ * state before reading it, so it must always return the state, even when no upgrade is due.
  */
 export async function upgradeResourceState(request: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
   if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };

@@ -2,7 +2,7 @@ import type { ValidateDataResourceConfigRequest, ValidateDataResourceConfigRespo
 import { WEBHOOKS_DATA_SOURCE_TYPE } from '../schema';
 import { unknownResourceType } from './validate-resource-config';
 
-/** The data source has no arguments, so only the type name is checked. */
+/** Checks only the type name, because the data source has no arguments. */
 export async function validateDataResourceConfig(request: ValidateDataResourceConfigRequest): Promise<ValidateDataResourceConfigResponse> {
   if (request.type_name !== WEBHOOKS_DATA_SOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
   return { diagnostics: [] };

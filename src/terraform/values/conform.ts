@@ -10,9 +10,9 @@ export class ValueTypeError extends Error {
 }
 
 /**
- * Checks a raw decoded value against a schema type and returns it in the provider's value model:
- * objects get every declared attribute (missing ones become null, undeclared ones are dropped),
- * numbers sent as strings become numbers, and msgpack extensions become unknowns.
+ * Checks a raw decoded value against a schema type and returns it in the provider's value model.
+ * Objects get every declared attribute: missing ones become null and undeclared ones are dropped.
+ * Numbers sent as strings become numbers, and msgpack extensions become unknowns.
  */
 export function conformValue(raw: unknown, type: ValueType, path = ''): TfValue {
   if (raw === null || raw === undefined) return null;

@@ -4,8 +4,8 @@ import { decoded, dynamic, diagnosticLines } from './rpc';
 import type { RpcHarness } from './rpc';
 
 /**
- * The proposed new state the engine computes before PlanResourceChange: configured values, and
- * for computed attributes left null in configuration, the prior value.
+ * Computes the proposed new state as the engine does before PlanResourceChange: configured values,
+ * and the prior value for computed attributes left null in configuration.
  */
 export function proposedNewState(prior: TfObject | null, config: TfObject): TfObject {
   const proposed: TfObject = {};

@@ -16,7 +16,7 @@ export interface ProviderProcess {
   kill(): void;
 }
 
-/** The environment an engine starts the provider with, minus the TLS certificate. */
+/** Builds the environment an engine starts the provider with, minus the TLS certificate. */
 export function engineEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', ...extra };
 }

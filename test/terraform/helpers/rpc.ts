@@ -31,7 +31,7 @@ export async function startRpcHarness(options: ServeOptions = {}): Promise<RpcHa
   };
 }
 
-/** A DynamicValue in msgpack, as the engine sends it. */
+/** Encodes a DynamicValue in msgpack, as the engine sends it. */
 export function dynamic(value: TfValue, type: ValueType = WEBHOOK_TYPE): { msgpack: Buffer } {
   return { msgpack: encodeMsgpack(value, type) };
 }
@@ -41,7 +41,7 @@ export function decoded(value: unknown, type: ValueType = WEBHOOK_TYPE): TfObjec
   return decodeDynamicValue(value as { msgpack?: Buffer }, type) as TfObject | null;
 }
 
-/** A configuration of `ocrolus_webhook` with every attribute present, null unless given. */
+/** Builds a configuration of `ocrolus_webhook` with every attribute present, null unless given. */
 export function webhookConfig(values: Partial<TfObject>): TfObject {
   const config: TfObject = {};
   for (const attribute of WEBHOOK_SCHEMA.attributes) config[attribute.name] = null;
