@@ -60,7 +60,8 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
   const context = createProviderContext(log, options.createApi);
 
   const server = new grpc.Server();
-  const stdioStreams = new Set<ServerWritableStream<unknown, unknown>>();
+  // Server streams (stdio, health watch) stay open until shutdown ends them.
+  const openStreams = new Set<ServerWritableStream<unknown, unknown>>();
   let closing: Promise<void> | undefined;
 
   const certificate = await pendingCertificate;
@@ -74,7 +75,7 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
 
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      for (const stream of stdioStreams) stream.end();
+      for (const stream of openStreams) stream.end();
       const force = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS);
       server.tryShutdown(() => {
         clearTimeout(force);
@@ -102,8 +103,8 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
     // Nothing is written to stdout or stderr that the engine would need mirrored: logs already
     // reach it through stderr. The stream stays open until shutdown, as go-plugin expects.
     StreamStdio: (call: ServerWritableStream<unknown, unknown>) => {
-      stdioStreams.add(call);
-      call.on('cancelled', () => stdioStreams.delete(call));
+      openStreams.add(call);
+      call.on('cancelled', () => openStreams.delete(call));
     },
   });
 
@@ -115,6 +116,8 @@ export async function servePlugin(options: ServeOptions = {}): Promise<RunningPl
     },
     Watch: (call: ServerWritableStream<{ service: string }, unknown>) => {
       const service = call.request.service;
+      openStreams.add(call as ServerWritableStream<unknown, unknown>);
+      call.on('cancelled', () => openStreams.delete(call as ServerWritableStream<unknown, unknown>));
       call.write({ status: service === '' || service === 'plugin' ? 'SERVING' : 'SERVICE_UNKNOWN' });
     },
   });
