@@ -22,7 +22,7 @@ export async function createResource(api: WebhookApi, inputs: WebhookInputs): Pr
   } catch (error) {
     const created = createdUuid(error, desired.name);
     if (!created) throw error;
-    const partial = withoutUndefined({ name: inputs.name, uuid: created.uuid, secretVersion: created.secretVersion });
+    const partial = withoutUndefined({ name: inputs.name, uuid: created.uuid, secretVersion: inputs.secretVersion, sentSecretVersion: created.secretVersion });
     throw new WebhookInitError(error instanceof Error ? error.message : String(error), created.uuid, partial);
   }
 

@@ -2,7 +2,7 @@ import type * as pulumi from '@pulumi/pulumi';
 
 import { diffSpecs, normalizeSpec } from '../core';
 import type { FieldChange } from '../core';
-import { specFromInputs, specFromOutputs } from './properties';
+import { sentSecretVersion, specFromInputs, specFromOutputs } from './properties';
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { containsUnknown } from './unknown';
 
@@ -29,5 +29,5 @@ export function changedFields(olds: Partial<WebhookOutputs>, news: WebhookInputs
 
   const before = specFromOutputs(olds);
   const after = normalizeSpec(specFromInputs(news));
-  return diffSpecs(before, after, olds.secretVersion).map((change: FieldChange) => change.field);
+  return diffSpecs(before, after, sentSecretVersion(olds)).map((change: FieldChange) => change.field);
 }

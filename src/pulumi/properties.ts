@@ -1,4 +1,4 @@
-import { normalizeDescription, normalizeEvents, normalizeUrl } from '../core';
+import { normalizeDescription, normalizeEvents, normalizeUrl, sameUrl } from '../core';
 import type { AdoptTarget, NormalizedSpec, ObservedWebhook, WebhookBinding, WebhookSpec } from '../core';
 
 /**
@@ -50,7 +50,7 @@ export interface LastTestOutputs {
 export interface WebhookOutputs {
   readonly name?: string;
   readonly uuid: string;
-  /** URL as the API stores it. */
+  /** URL as declared; after a refresh that found a different URL, the one the API stores. */
   readonly url: string;
   readonly description: string | null;
   /** Subscribed events, deduplicated and sorted. */
@@ -63,8 +63,10 @@ export interface WebhookOutputs {
   readonly lastModifiedDate?: string;
   /** The signing secret, kept so that a refresh can hand it back; stored as a secret. */
   readonly secret?: string;
-  /** Version of the secret last sent to the API. */
-  readonly secretVersion?: string;
+  /** `secretVersion` as declared, kept so that a refresh hands the same value back. */
+  readonly secretVersion?: string | number;
+  /** Version of the secret last sent to the API, in the core's string form. */
+  readonly sentSecretVersion?: string;
   readonly adopt?: AdoptTarget;
   readonly testOnApply?: TestOnApplyInputs;
   readonly lastTest?: LastTestOutputs;
@@ -97,8 +99,17 @@ export function specFromOutputs(outputs: Partial<WebhookOutputs>): NormalizedSpe
     description: normalizeDescription(outputs.description),
     active: outputs.active ?? outputs.isActive ?? true,
     secret: outputs.secret,
-    secretVersion: outputs.secretVersion,
+    secretVersion: sentSecretVersion(outputs),
   });
+}
+
+/**
+ * Version of the secret last sent, from outputs. Falls back to the declared version for outputs
+ * written before `sentSecretVersion` existed, since the two were equal after every apply.
+ */
+export function sentSecretVersion(outputs: Partial<WebhookOutputs>): string | undefined {
+  if (outputs.sentSecretVersion !== undefined) return outputs.sentSecretVersion;
+  return outputs.secretVersion === undefined ? undefined : String(outputs.secretVersion);
 }
 
 /** Outputs after a create or update: the read-back webhook plus the inputs worth keeping. */
@@ -106,7 +117,7 @@ export function outputsFromObserved(observed: ObservedWebhook, binding: WebhookB
   return withoutUndefined({
     name: inputs.name,
     uuid: observed.uuid,
-    url: observed.url,
+    url: keepDeclaredUrl(inputs.url, observed.url),
     description: observed.description,
     events: [...observed.events],
     active: observed.active,
@@ -114,7 +125,8 @@ export function outputsFromObserved(observed: ObservedWebhook, binding: WebhookB
     createdOn: observed.createdOn,
     lastModifiedDate: observed.lastModifiedDate,
     secret: inputs.secret,
-    secretVersion: binding.secretVersion,
+    secretVersion: inputs.secretVersion,
+    sentSecretVersion: binding.secretVersion,
     adopt: inputs.adopt,
     testOnApply: inputs.testOnApply,
   });
@@ -128,7 +140,7 @@ export function outputsFromRefresh(observed: ObservedWebhook, previous: Partial<
   return withoutUndefined({
     name: previous.name,
     uuid: observed.uuid,
-    url: observed.url,
+    url: keepDeclaredUrl(previous.url, observed.url),
     description: observed.description,
     events: [...observed.events],
     active: observed.active,
@@ -137,6 +149,7 @@ export function outputsFromRefresh(observed: ObservedWebhook, previous: Partial<
     lastModifiedDate: observed.lastModifiedDate,
     secret: previous.secret,
     secretVersion: previous.secretVersion,
+    sentSecretVersion: previous.sentSecretVersion,
     adopt: previous.adopt,
     testOnApply: previous.testOnApply,
     lastTest: previous.lastTest,
@@ -152,13 +165,23 @@ export function inputsFromOutputs(outputs: WebhookOutputs): WebhookInputs {
     name: outputs.name,
     url: outputs.url,
     events: outputs.events,
-    description: outputs.description,
+    // An absent description equals null, and a program that leaves it out has none in its inputs.
+    description: outputs.description ?? undefined,
     active: outputs.active,
     secret: outputs.secret,
     secretVersion: outputs.secretVersion,
     adopt: outputs.adopt,
     testOnApply: outputs.testOnApply,
   });
+}
+
+/**
+ * The declared URL while the API's URL is the same one in normalized form (an API may store it
+ * lower-cased or without the trailing slash), so that outputs and refreshed inputs show the URL
+ * the program wrote; the API's URL once it really differs.
+ */
+function keepDeclaredUrl(declared: string | undefined, observed: string): string {
+  return typeof declared === 'string' && sameUrl(declared, observed) ? declared : observed;
 }
 
 /** Drops keys whose value is undefined: the protobuf Struct conversion rejects them. */

@@ -4,7 +4,7 @@ import { updateWebhook } from '../core';
 import type { WebhookApi } from '../client/types';
 import { changedFields } from './diff';
 import { WebhookInitError } from './errors';
-import { outputsFromObserved } from './properties';
+import { outputsFromObserved, sentSecretVersion } from './properties';
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { describeFailedTest, runTestOnApply, TESTED_FIELDS } from './test-on-apply';
 import { desiredSpec } from './validated';
@@ -19,7 +19,7 @@ export async function updateResource(api: WebhookApi, id: string, olds: Partial<
   const desired = desiredSpec(news);
   const changed = changedFields(olds, news);
 
-  const outcome = await updateWebhook(api, id, desired, olds.secretVersion);
+  const outcome = await updateWebhook(api, id, desired, sentSecretVersion(olds));
   let outs = outputsFromObserved(outcome.observed, outcome.binding, news);
 
   const testDue = changed.some((field) => TESTED_FIELDS.includes(field)) || olds.lastTest?.outcome === 'failed';

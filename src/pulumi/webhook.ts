@@ -71,7 +71,7 @@ export interface WebhookArgs {
 export class Webhook extends pulumi.dynamic.Resource {
   /** Uuid Ocrolus assigned to the webhook. */
   declare readonly uuid: pulumi.Output<string>;
-  /** URL as the API stores it. */
+  /** URL as declared; after a refresh that found a different URL, the one the API stores. */
   declare readonly url: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string | null>;
   /** Subscribed events, deduplicated and sorted. */
@@ -84,8 +84,10 @@ export class Webhook extends pulumi.dynamic.Resource {
   declare readonly createdOn: pulumi.Output<string | undefined>;
   /** ISO 8601; absent when the API does not return it. */
   declare readonly lastModifiedDate: pulumi.Output<string | undefined>;
-  /** Version of the signing secret last sent to the API. */
-  declare readonly secretVersion: pulumi.Output<string | undefined>;
+  /** `secretVersion` as declared. */
+  declare readonly secretVersion: pulumi.Output<string | number | undefined>;
+  /** Version of the signing secret last sent to the API; "1" for a secret declared without a version. */
+  declare readonly sentSecretVersion: pulumi.Output<string | undefined>;
   /** Result of the last test delivery that `testOnApply` sent. */
   declare readonly lastTest: pulumi.Output<LastTestOutputs | undefined>;
 
@@ -104,6 +106,7 @@ export class Webhook extends pulumi.dynamic.Resource {
       isActive: undefined,
       createdOn: undefined,
       lastModifiedDate: undefined,
+      sentSecretVersion: undefined,
       lastTest: undefined,
     };
     const additionalSecretOutputs = [...new Set([...(opts.additionalSecretOutputs ?? []), 'secret'])];

@@ -195,7 +195,7 @@ describe('provider lifecycle through the dynamic-provider host', () => {
     const inputs = ordersInputs(harness.providerText, { secret: 'first-signing-secret-0001', secretVersion: 1 });
     const { id, outputs } = await create(inputs);
     expect(harness.emulator.webhooks(ORG)[0].secret).toBe('first-signing-secret-0001');
-    expect(outputs).toMatchObject({ secretVersion: '1', secret: 'first-signing-secret-0001' });
+    expect(outputs).toMatchObject({ secretVersion: 1, sentSecretVersion: '1', secret: 'first-signing-secret-0001' });
 
     const sameVersion = ordersInputs(harness.providerText, { secret: 'second-signing-secret-0002', secretVersion: '1' });
     expect((await harness.host.diff(URN, id, outputs, sameVersion)).changes).toBe('DIFF_NONE');
@@ -203,7 +203,7 @@ describe('provider lifecycle through the dynamic-provider host', () => {
     harness.emulator.clearRequests();
     const rotated = await update(id, outputs, ordersInputs(harness.providerText, { secret: 'second-signing-secret-0002', secretVersion: 2 }));
 
-    expect(rotated).toMatchObject({ secretVersion: '2' });
+    expect(rotated).toMatchObject({ secretVersion: 2, sentSecretVersion: '2' });
     expect(harness.emulator.webhooks(ORG)[0].secret).toBe('second-signing-secret-0002');
     expect(apiRoutes(harness.emulator, ORG).filter((route) => route === 'rotate-secret')).toEqual(['rotate-secret']);
   });
