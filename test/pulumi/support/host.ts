@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { REPO_ROOT } from './package';
+import { REPO_ROOT } from './paths';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the generated protobuf modules are untyped here */
 const sdkRequire = createRequire(join(REPO_ROOT, 'node_modules', '@pulumi', 'pulumi', 'package.json'));

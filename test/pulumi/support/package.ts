@@ -5,8 +5,9 @@ import { join, relative } from 'node:path';
 
 import * as ts from 'typescript';
 
-/** Repository root. */
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+import { REPO_ROOT } from './paths';
+
+export { REPO_ROOT };
 
 /** Source folders that the provider's implementation is compiled from. */
 const SOURCE_DIRS = ['src/pulumi', 'src/core', 'src/client'];
