@@ -141,8 +141,13 @@ export function isNotFound(error: unknown): error is OcrolusNotFoundError {
   return error instanceof OcrolusError && error.code === 'OCR_NOT_FOUND';
 }
 
+/** Turns an operation name such as `addWebhook` into words for messages: "add webhook". */
+export function describeOperation(operation: string): string {
+  return operation.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 function formatMessage(summary: string, details: OcrolusErrorDetails): string {
-  const parts = [`${details.operation} failed for organization ${details.organization}`];
+  const parts = [`${describeOperation(details.operation)} failed for organization ${details.organization}`];
   if (details.uuid) parts.push(`webhook ${details.uuid}`);
   let text = `${parts.join(', ')}: ${summary}`;
 

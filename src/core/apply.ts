@@ -1,5 +1,6 @@
 import type { CallOptions, WebhookApi } from '../client/types';
 import { ApplyError } from './errors';
+import type { ActionFailure } from './errors';
 import type { Plan, PlannedAction } from './plan-types';
 import type { ObservedWebhook, WebhookBinding } from './spec';
 import { runAction } from './write';
@@ -29,21 +30,22 @@ export interface ApplyResult {
 /**
  * Runs a plan: deletions first (they free the organization's slots and URLs), then each webhook's
  * actions in order, several webhooks at once. Every write is read back and verified. On the first
- * failure no further webhook is started and an ApplyError reports what was and was not done, with
- * the bindings as they stand.
+ * failure no further webhook is started; webhooks already in progress finish their current action.
+ * An ApplyError then reports every failure, what was done and what was not, with the bindings as
+ * they stand.
  */
 export async function applyPlan(api: WebhookApi, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const bindings = new Map(plan.matched.map((binding) => [binding.name, { ...binding }]));
   const webhooks: Record<string, ObservedWebhook> = {};
   const completed: PlannedAction[] = [];
-  let failure: { action: PlannedAction; error: unknown } | undefined;
+  const failures: ActionFailure[] = [];
   const started = new Set<PlannedAction>();
 
   const runGroup = async (group: readonly PlannedAction[]) => {
     let uuid = group[0].uuid;
     let observed = group[0].observed;
     for (const action of group) {
-      if (failure) return;
+      if (failures.length > 0) return;
       started.add(action);
       options.onEvent?.({ phase: 'start', action, ...(uuid ? { uuid } : {}) });
       try {
@@ -58,7 +60,7 @@ export async function applyPlan(api: WebhookApi, plan: Plan, options: ApplyOptio
         completed.push({ ...action, uuid });
         options.onEvent?.({ phase: 'done', action, uuid });
       } catch (error) {
-        failure ??= { action: { ...action, ...(uuid ? { uuid } : {}) }, error };
+        failures.push({ action: { ...action, ...(uuid ? { uuid } : {}) }, error });
         options.onEvent?.({ phase: 'failed', action, ...(uuid ? { uuid } : {}), error: error as Error });
         return;
       }
@@ -68,17 +70,16 @@ export async function applyPlan(api: WebhookApi, plan: Plan, options: ApplyOptio
   const deletes = plan.actions.filter((action) => action.kind === 'delete').map((action) => [action]);
   const others = groupByWebhook(plan.actions.filter((action) => action.kind !== 'delete'));
   await runConcurrently(deletes, options.concurrency ?? 5, runGroup);
-  if (!failure) await runConcurrently(others, options.concurrency ?? 5, runGroup);
+  if (failures.length === 0) await runConcurrently(others, options.concurrency ?? 5, runGroup);
 
-  if (failure) {
+  if (failures.length > 0) {
     throw new ApplyError({
       organization: plan.organization,
       completed,
-      failed: failure.action,
+      failures,
       notStarted: plan.actions.filter((action) => !started.has(action)),
       bindings: [...bindings.values()],
       webhooks,
-      cause: failure.error,
     });
   }
   return { completed, bindings: [...bindings.values()], webhooks };

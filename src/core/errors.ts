@@ -10,8 +10,8 @@ export class VerificationError extends Error {
 
   constructor(organization: string, action: PlannedAction, field: string, problem: string) {
     super(
-      `${describeAction(action)} in organization ${organization} was accepted by the API, but reading the webhook back shows ${problem}. ` +
-        'Nothing was reported as done. Check the webhook in the Ocrolus Dashboard, then run the plan again.',
+      `the API accepted the call, but reading the webhook back in organization ${organization} shows ${problem}. ` +
+        'The change is not counted as done. Check the webhook in the Ocrolus Dashboard, then run the plan again.',
     );
     this.organization = organization;
     this.action = action;
@@ -24,6 +24,12 @@ export class AdoptionError extends Error {
   override readonly name = 'AdoptionError';
 }
 
+/** One action that failed, with its error. */
+export interface ActionFailure {
+  readonly action: PlannedAction;
+  readonly error: unknown;
+}
+
 /**
  * An apply that stopped part way. It carries what was done and what was not, and the bindings as
  * they stand, so that a created webhook's uuid still reaches state and a rerun converges.
@@ -32,7 +38,9 @@ export class ApplyError extends Error {
   override readonly name = 'ApplyError';
   readonly organization: string;
   readonly completed: readonly PlannedAction[];
+  /** The first failure; `failures` lists every one (webhooks are written concurrently). */
   readonly failed: PlannedAction;
+  readonly failures: readonly ActionFailure[];
   readonly notStarted: readonly PlannedAction[];
   readonly bindings: readonly WebhookBinding[];
   readonly webhooks: Readonly<Record<string, ObservedWebhook>>;
@@ -40,28 +48,41 @@ export class ApplyError extends Error {
   constructor(input: {
     organization: string;
     completed: readonly PlannedAction[];
-    failed: PlannedAction;
+    failures: readonly ActionFailure[];
     notStarted: readonly PlannedAction[];
     bindings: readonly WebhookBinding[];
     webhooks: Readonly<Record<string, ObservedWebhook>>;
-    cause: unknown;
   }) {
-    const reason = input.cause instanceof Error ? input.cause.message : String(input.cause);
+    const lines = [`Apply to organization ${input.organization} stopped.`];
+    for (const failure of input.failures) lines.push(`  Failed: ${describeFailure(failure)}`);
+
     const done = input.completed.length > 0 ? input.completed.map(describeAction).join('; ') : 'nothing';
-    const notDone = [input.failed, ...input.notStarted].map(describeAction).join('; ');
-    super(
-      `Apply to organization ${input.organization} stopped: ${describeAction(input.failed)} failed: ${reason}\n` +
-        `  Done: ${done}.\n  Not done: ${notDone}.\n` +
-        '  Run apply again once the cause is fixed: it plans only what is left.',
-      { cause: input.cause },
-    );
+    lines.push(`  Done: ${done}.`);
+    const notDone = [...input.failures.map((f) => f.action), ...input.notStarted];
+    lines.push(`  Not done: ${notDone.map(describeAction).join('; ')}.`);
+    lines.push('  Run apply again once the cause is fixed: it plans only what is left.');
+
+    super(lines.join('\n'), { cause: input.failures[0]?.error });
     this.organization = input.organization;
     this.completed = input.completed;
-    this.failed = input.failed;
+    this.failures = input.failures;
+    this.failed = input.failures[0].action;
     this.notStarted = input.notStarted;
     this.bindings = input.bindings;
     this.webhooks = input.webhooks;
   }
+}
+
+function describeFailure(failure: ActionFailure): string {
+  const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  let text = `${describeAction(failure.action)}: ${reason}`;
+
+  // A timeout or dropped connection after the add was sent leaves its outcome unknown.
+  const ambiguous = typeof failure.error === 'object' && failure.error !== null && (failure.error as { ambiguous?: unknown }).ambiguous === true;
+  if (failure.action.kind === 'create' && failure.action.uuid === undefined && ambiguous) {
+    text += `${/[.!?]$/.test(text) ? '' : '.'} The webhook may have been created; the next apply finds it by its URL instead of adding a second one.`;
+  }
+  return text;
 }
 
 /** "update of webhook orders (uuid 1234)", for messages. */

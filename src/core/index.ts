@@ -13,6 +13,7 @@ export type { PlanOrganizationInput } from './plan';
 export { applyPlan } from './apply';
 export type { ApplyEvent, ApplyOptions, ApplyResult } from './apply';
 export { AdoptionError, ApplyError, VerificationError, describeAction } from './errors';
+export type { ActionFailure } from './errors';
 export { createWebhook, deleteWebhook, updateWebhook } from './lifecycle';
 export type { AdoptTarget, WebhookOutcome } from './lifecycle';
 export { sendTestDelivery } from './test-delivery';

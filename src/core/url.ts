@@ -24,7 +24,13 @@ export function normalizeUrl(url: string): string {
   return text;
 }
 
-/** Replaces the password (or a lone username) embedded in a URL with `***`. */
+/** Query parameters whose values are treated as credentials, matched case-insensitively. */
+const SECRET_QUERY_PARAMETER = /^(access[_-]?token|api[_-]?key|auth|key|password|secret|sig|signature|token)$/i;
+
+/**
+ * Replaces the password (or a lone username) embedded in a URL with `***`, and the values of
+ * query parameters named like credentials (`token`, `api_key`, `signature`, ...).
+ */
 export function maskUrl(url: string): string {
   let parsed: URL;
   try {
@@ -35,7 +41,18 @@ export function maskUrl(url: string): string {
 
   if (parsed.password) parsed.password = '***';
   else if (parsed.username) parsed.username = '***';
-  return parsed.href;
+
+  const secretKeys = [...parsed.searchParams.keys()].filter((key) => SECRET_QUERY_PARAMETER.test(key));
+  let text = parsed.href;
+  for (const key of new Set(secretKeys)) {
+    const pattern = new RegExp(`([?&]${escapeRegExp(encodeURIComponent(key))}=)[^&#]*`, 'g');
+    text = text.replace(pattern, '$1***');
+  }
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True when a URL embeds credentials, which makes the URL itself a secret. */

@@ -82,7 +82,7 @@ export function validateOrganization(specs: readonly WebhookSpec[], options: Val
       summary: 'Too Many Webhooks',
       detail:
         `${specs.length} webhooks are declared, but an Ocrolus organization holds at most ${LIMITS.maxWebhooksPerOrganization}. ` +
-        `Remove ${specs.length - LIMITS.maxWebhooksPerOrganization} of them (${extra.join(', ')} are past the limit), or subscribe one webhook to more events.`,
+        `Remove ${specs.length - LIMITS.maxWebhooksPerOrganization} of them (${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} past the limit), or subscribe one webhook to more events.`,
       path: [...prefix, extra[0]],
     });
   }
@@ -136,11 +136,10 @@ function validateUrl(url: unknown, label: string, path: DiagnosticPath, error: R
     error(path, 'Unsupported URL Scheme', `${label}: url ${maskUrl(trimmed)} uses ${parsed.protocol.slice(0, -1)}; Ocrolus delivers to https URLs.`);
     return;
   }
-  if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) {
-    error(path, 'Insecure Webhook URL', `${label}: url ${maskUrl(trimmed)} uses http to a public host, which would send deliveries unencrypted. Use https://${parsed.host}${parsed.pathname}.`);
-  }
   if (!hasTopLevelDomain(parsed.hostname)) {
     error(path, 'URL Without Top-Level Domain', `${label}: the host "${parsed.hostname}" of url ${maskUrl(trimmed)} has no top-level domain. Use a fully qualified name such as ${parsed.hostname}.example.com.`);
+  } else if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) {
+    error(path, 'Insecure Webhook URL', `${label}: url ${maskUrl(trimmed)} uses http to a public host, which would send deliveries unencrypted. Use https://${parsed.host}${parsed.pathname}.`);
   }
   if ((parsed.username === '') !== (parsed.password === '')) {
     error(path, 'Incomplete URL Credentials', `${label}: url ${maskUrl(trimmed)} embeds a username without a password (or the reverse). Use https://user:password@host/path, or no credentials.`);
@@ -190,6 +189,10 @@ function validateDescription(description: unknown, label: string, path: Diagnost
   }
 
   const { descriptionMinLength: min, descriptionMaxLength: max } = LIMITS;
+  if (description.trim() === '') {
+    error(path, 'Blank Description', `${label}: description contains only whitespace. Omit it, or write at least ${min} visible characters.`);
+    return;
+  }
   if (description.length < min || description.length > max) {
     error(path, 'Invalid Description Length', `${label}: description has ${description.length} characters, but Ocrolus accepts ${min} to ${max}. Omit it, or write ${description.length < min ? 'a longer' : 'a shorter'} one.`);
   }

@@ -33,7 +33,7 @@ describe('applyPlan', () => {
     const error = await applyPlan(api, await plan(api, [{ ...orders, active: false }])).catch((e) => e);
     expect(error).toBeInstanceOf(ApplyError);
     expect(error.cause).toBeInstanceOf(VerificationError);
-    expect(error.message).toMatch(/deactivate of webhook orders \(uuid uuid-1\) failed: .*still active, so the API ignored the deactivation/);
+    expect(error.message).toMatch(/Failed: deactivate of webhook orders \(uuid uuid-1\): the API accepted the call, but .*still active, so the API ignored the deactivation/);
     expect(error.completed).toEqual([]);
   });
 
@@ -44,9 +44,24 @@ describe('applyPlan', () => {
     expect(error).toBeInstanceOf(ApplyError);
     expect(error.bindings).toEqual([{ name: 'orders', uuid: 'uuid-1' }]);
     expect(error.message).toMatch(/Done: nothing\.\n {2}Not done: create of webhook orders \(uuid uuid-1\)\./);
+    expect(error.message).not.toMatch(/may have been created/);
 
     const rerun = await plan(api, [{ ...orders, secret: 'x'.repeat(32) }], [...error.bindings]);
     expect(rerun.actions.map((a) => a.kind)).toEqual(['set-secret', 'activate']);
+  });
+
+  it('reports every concurrent failure', async () => {
+    const api = new FakeApi();
+    const timeout = Object.assign(new Error('add webhook timed out'), { ambiguous: true });
+    api.addWebhook = async () => {
+      api.calls.push('addWebhook');
+      throw timeout;
+    };
+    const second = { ...orders, name: 'second', url: 'https://hooks.example.com/second', description: 'Second one' };
+    const error = await applyPlan(api, await plan(api, [orders, second])).catch((e) => e);
+    expect(error.failures.map((f: { action: { name: string } }) => f.action.name)).toEqual(['orders', 'second']);
+    expect(error.message).toMatch(/Failed: create of webhook orders: add webhook timed out\. The webhook may have been created; the next apply finds it by its URL/);
+    expect(error.message).toMatch(/Failed: create of webhook second:/);
   });
 
   it('renames in place when a removed name and a new one share a URL', async () => {

@@ -18,6 +18,8 @@ describe('validateWebhook', () => {
     'active-not-boolean': { input: { ...valid, active: 'yes' }, path: ['active'], detail: /must be true or false, not a string/ },
     'version-without-secret': { input: { ...valid, secretVersion: 2 }, path: ['secretVersion'], detail: /secretVersion is set but secret is not/ },
     'unknown-field': { input: { ...valid, evnets: ['book.verified'] }, path: ['evnets'], detail: /unknown field "evnets"/ },
+    'blank-description': { input: { ...valid, description: '   ' }, path: ['description'], detail: /contains only whitespace/ },
+    'http-without-tld': { input: { ...valid, url: 'http://intranet/x' }, path: ['url'], detail: /has no top-level domain/ },
   };
 
   for (const [name, { input, path, detail }] of Object.entries(cases)) {
@@ -62,4 +64,20 @@ describe('validateOrganization', () => {
     const errors = validateOrganization([spec('a', 'https://Hooks.Example.com/in/'), spec('b', 'https://hooks.example.com:443/in')]);
     expect(errors.map((d) => d.path)).toEqual([['a', 'url'], ['b', 'url']]);
   });
+});
+
+describe('maskUrl', () => {
+  const { maskUrl } = require('../../src/core') as typeof import('../../src/core');
+  const cases: Record<string, [string, string]> = {
+    'password': ['https://user:p4ss@hooks.example.com/in', 'https://user:***@hooks.example.com/in'],
+    'lone-username': ['https://token123@hooks.example.com/in', 'https://***@hooks.example.com/in'],
+    'token-query': ['https://hooks.example.com/in?token=abc&team=risk', 'https://hooks.example.com/in?token=***&team=risk'],
+    'api-key-query': ['https://hooks.example.com/in?API_KEY=abc', 'https://hooks.example.com/in?API_KEY=***'],
+    'plain': ['https://hooks.example.com/in', 'https://hooks.example.com/in'],
+  };
+  for (const [name, [input, expected]] of Object.entries(cases)) {
+    it(`masks ${name}`, () => {
+      expect(maskUrl(input)).toBe(expected);
+    });
+  }
 });
