@@ -81,7 +81,7 @@ describe('error classification of responses', () => {
 
     expect(error).toBeInstanceOf(testCase.expected);
     expect(error).toMatchObject({ operation: 'getWebhook', organization: client.organization, uuid: UUID, method: 'GET', pathTemplate: '/webhook/{uuid}', attempts: 1, ...testCase.fields });
-    expect(error.message).toContain(`getWebhook failed for organization ${client.organization}, webhook ${UUID}`);
+    expect(error.message).toContain(`get webhook failed for organization ${client.organization}, webhook ${UUID}`);
     expect(isNotFound(error)).toBe(testCase.expected === OcrolusNotFoundError);
   });
 });
@@ -94,7 +94,7 @@ describe('error messages', () => {
     const error = await rejectionOf(client.getWebhook(UUID));
 
     expect(error.message).toBe(
-      `getWebhook failed for organization ${client.organization}, webhook ${UUID}: the webhook was not found ` +
+      `get webhook failed for organization ${client.organization}, webhook ${UUID}: the webhook was not found ` +
         `(HTTP 200, status 400, code 1000, message "Webhook with uuid ${UUID} not found")`,
     );
   });
@@ -106,7 +106,7 @@ describe('error messages', () => {
     const error = await rejectionOf(client.activateWebhook(UUID));
 
     expect(error).toMatchObject({ code: 'OCR_PERMISSION', operation: 'activateWebhook', pathTemplate: '/webhook/{uuid}/update' });
-    expect(error.message).toMatch(/^activateWebhook failed for organization /);
+    expect(error.message).toMatch(/^activate webhook failed for organization /);
   });
 });
 

@@ -72,7 +72,7 @@ describe('provider secrets', () => {
     const stored = harness.emulator.webhooks(ORG).find((webhook) => webhook.url === 'https://hooks.example.com/ocrolus/partial');
     expect(stored).toBeDefined();
     expect(initFailure(error)).toMatchObject({ id: stored?.uuid, properties: { uuid: stored?.uuid } });
-    expect(messageOf(error)).toMatch(/create of webhook partial .* failed: rotateSecret failed/);
+    expect(messageOf(error)).toMatch(/create of webhook partial .*: rotate secret failed/);
     expect(messageOf(error)).not.toContain(SIGNING_SECRET);
   });
 });
@@ -131,6 +131,6 @@ describe('provider credentials', () => {
 
     const attempt = harness.host.read(URN, '3f1c9a56-0000-4000-8000-000000000001', { __provider: harness.providerText, uuid: '3f1c9a56-0000-4000-8000-000000000001' });
 
-    await expect(attempt).rejects.toThrow(/getWebhook failed for organization viewer-client.*1316/);
+    await expect(attempt).rejects.toThrow(/get webhook failed for organization viewer-client.*1316/);
   });
 });
