@@ -26,8 +26,11 @@ export function resolveCredentials(
   scrubber: SecretScrubber,
 ): { credentials: ResolvedCredentials } | { missing: MissingVariable[] } {
   const missing: MissingVariable[] = [];
-  const read = (field: MissingVariable['field'], setting: Setting | undefined, fallback?: string): string => {
-    const value = readSetting(setting, env) ?? fallback;
+  // The production default applies only when the declaration leaves the setting out. A setting
+  // that names a variable must resolve through it or its own default, because falling back to the
+  // real API when a staging variable is unset would send staging's calls to production.
+  const read = (field: MissingVariable['field'], setting: Setting | undefined, productionDefault?: string): string => {
+    const value = setting === undefined ? productionDefault : readSetting(setting, env);
     if (value === undefined && setting !== undefined && 'env' in setting) missing.push({ field, variable: setting.env });
     return value ?? '';
   };

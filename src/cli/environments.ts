@@ -1,7 +1,7 @@
 import { validateOrganization } from './core';
 import type { Diagnostic, WebhookSpec } from './core';
 import { resolveCredentials } from './credentials';
-import type { ResolvedCredentials } from './credentials';
+import type { MissingVariable, ResolvedCredentials } from './credentials';
 import type { LoadedDeclaration } from './declaration';
 import { formatYamlPath } from './declaration';
 import type { EnvironmentDeclaration, WebhookDeclaration } from './declaration-types';
@@ -65,7 +65,7 @@ export function resolveEnvironments(
     const result = resolveCredentials(environment.credentials, env, scrubber);
     if ('missing' in result) {
       for (const { field, variable } of result.missing) {
-        problems.add(['environments', environment.name, 'credentials', field], `Environment variable ${variable} is not set; export it (in CI, from a secret) before running.`);
+        problems.add(['environments', environment.name, 'credentials', field], missingVariableMessage(field, variable));
       }
       continue;
     }
@@ -75,6 +75,13 @@ export function resolveEnvironments(
   problems.throwIfErrors();
   const environments = selected.map((name) => resolved.find((environment) => environment.name === name)!);
   return { environments, warnings: problems.warnings() };
+}
+
+function missingVariableMessage(field: MissingVariable['field'], variable: string): string {
+  if (field === 'apiUrl' || field === 'authUrl') {
+    return `Environment variable ${variable} is not set and ${field} has no default, so no ${field === 'apiUrl' ? 'API' : 'token endpoint'} URL is known; export it, or add "default: URL" to the setting.`;
+  }
+  return `Environment variable ${variable} is not set; export it (in CI, from a secret) before running.`;
 }
 
 /**

@@ -111,6 +111,25 @@ describe('environment resolution', () => {
     expect(environments[0].specs.map((spec) => spec.name)).toEqual(['orders', 'audit']);
   });
 
+  it('endpoint variable without default is required', () => {
+    const endpoints = text.replace('{ env: API_URL, default: https://api.example.com/ }', '{ env: API_URL }') + '\n      authUrl: { env: PROD_AUTH_URL }';
+    const env = { ID: 'id', SECRET: 'client-secret-value', PROD_SECRET: 'prod-secret-value', ORDERS_SECRET: 'orders-secret-0123456789' };
+
+    expect(() => resolveEnvironments(parse(endpoints), ['staging', 'prod'], env, new SecretScrubber())).toThrow(
+      [
+        'webhooks.yaml:15:15: error: environments.staging.credentials.apiUrl: Environment variable API_URL is not set and apiUrl has no default, so no API URL is known; export it, or add "default: URL" to the setting.',
+        'webhooks.yaml:24:16: error: environments.prod.credentials.authUrl: Environment variable PROD_AUTH_URL is not set and authUrl has no default, so no token endpoint URL is known; export it, or add "default: URL" to the setting.',
+      ].join('\n'),
+    );
+  });
+
+  it('absent endpoint settings use production', () => {
+    const { environments } = resolveEnvironments(parse(text), ['prod'], { PROD_SECRET: 'prod-secret-value', ORDERS_SECRET: 'orders-secret-0123456789' }, new SecretScrubber());
+
+    expect(environments[0].credentials.apiUrl).toBe('https://api.ocrolus.com');
+    expect(environments[0].credentials.authUrl).toBe('https://auth.ocrolus.com/oauth/token');
+  });
+
   it('reports every missing variable together', () => {
     expect(() => resolveEnvironments(parse(text), ['staging', 'prod'], {}, new SecretScrubber())).toThrow(
       [

@@ -100,6 +100,16 @@ const cases: Record<string, BadInputCase> = {
       'Environment variable OCROLUS_STAGING_CLIENT_SECRET is not set',
     ],
   },
+  'api-url-variable-unset': {
+    yaml: orders('url: https://hooks.example.com/orders', 'events: [book.verified]'),
+    env: { OCROLUS_STAGING_API_URL: '' },
+    errors: ['webhooks.yaml:11:15: error: environments.staging.credentials.apiUrl', 'Environment variable OCROLUS_STAGING_API_URL is not set and apiUrl has no default'],
+  },
+  'auth-url-variable-unset': {
+    yaml: orders('url: https://hooks.example.com/orders', 'events: [book.verified]'),
+    env: { OCROLUS_STAGING_AUTH_URL: '' },
+    errors: ['webhooks.yaml:12:16: error: environments.staging.credentials.authUrl', 'Environment variable OCROLUS_STAGING_AUTH_URL is not set and authUrl has no default'],
+  },
 };
 
 describe('bad input', () => {
