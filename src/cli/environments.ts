@@ -24,11 +24,17 @@ const UNREAD_SECRET = Symbol('secret not read');
 
 /**
  * Splits `--env` values (repeatable, comma-separated) into environment names, checked against
- * the declaration. No value selects every declared environment, in declaration order.
+ * the declaration. No `--env` option selects every declared environment, in declaration order.
+ * An `--env` that names no environment (`--env ''`, `--env ,`) is an error, so that a CI
+ * variable that expanded to nothing never selects production along with everything else.
  */
 export function selectEnvironments(values: readonly string[] | undefined, declared: readonly string[]): string[] {
-  const requested = (values ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
-  if (requested.length === 0) return [...declared];
+  if (values === undefined || values.length === 0) return [...declared];
+
+  const requested = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  if (requested.length === 0) {
+    throw new CliError(`--env names no environment (got ${values.map((value) => JSON.stringify(value)).join(', ')}); pass one or more of: ${declared.join(', ')}, or leave out --env to select all.`);
+  }
 
   const unknown = requested.filter((name) => !declared.includes(name));
   if (unknown.length > 0) {

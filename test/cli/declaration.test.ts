@@ -150,6 +150,8 @@ describe('environment selection', () => {
     'repeated-option': { values: ['prod', 'staging'], expected: ['prod', 'staging'] },
     'comma-separated': { values: ['staging, prod'], expected: ['staging', 'prod'] },
     'duplicates-collapse': { values: ['prod', 'prod'], expected: ['prod'] },
+    'empty-value': { values: [''], expected: '--env names no environment (got ""); pass one or more of: staging, prod, sandbox, or leave out --env to select all.' },
+    'only-commas': { values: [',', ' '], expected: '--env names no environment (got ",", " "); pass one or more of: staging, prod, sandbox, or leave out --env to select all.' },
     'unknown-name': { values: ['prd'], expected: 'Unknown environment "prd" in --env. Did you mean "prod"?\nDeclared environments: staging, prod, sandbox.' },
   };
 

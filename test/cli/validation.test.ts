@@ -88,6 +88,11 @@ const cases: Record<string, BadInputCase> = {
     args: ['--env', 'stagign'],
     errors: ['Unknown environment "stagign" in --env. Did you mean "staging"?', 'Declared environments: staging.'],
   },
+  'empty-env-option': {
+    yaml: orders('url: https://hooks.example.com/orders', 'events: [book.verified]'),
+    args: ['--env', ''],
+    errors: ['--env names no environment (got ""); pass one or more of: staging'],
+  },
   'yaml-syntax-error': {
     yaml: orders('url: https://hooks.example.com/orders', 'events: [book.verified'),
     errors: ['webhooks.yaml:6:1: invalid YAML'],
