@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 import { ensureProviderBuilt } from './helpers/build';
-import { createWorkspace, PLAN_FLAGS } from './helpers/tofu';
+import { createWorkspace, engineRegistryHost, PLAN_FLAGS } from './helpers/tofu';
 import type { TofuResult, TofuWorkspace } from './helpers/tofu';
 
 const CLIENT_SECRET = 'prod-client-secret-planted-e2e-02';
@@ -12,6 +12,7 @@ const URL_PASSWORD = 'url-password-planted-e2e';
 
 let emulator: Emulator;
 let workspace: TofuWorkspace;
+let registryHost: string;
 
 function expectExit(result: TofuResult, code: number): void {
   if (result.code !== code) throw new Error(`tofu exited ${result.code}, expected ${code}:\n${result.stdout}\n${result.stderr}`);
@@ -19,6 +20,7 @@ function expectExit(result: TofuResult, code: number): void {
 
 beforeAll(async () => {
   ensureProviderBuilt();
+  registryHost = engineRegistryHost();
   emulator = await startEmulator({ organizations: [{ id: 'prod', clientId: 'prod-client', clientSecret: CLIENT_SECRET }] });
   workspace = await createWorkspace('mirror', { OCROLUS_CLIENT_ID: 'prod-client', OCROLUS_CLIENT_SECRET: CLIENT_SECRET, OCROLUS_API_URL: emulator.apiUrl, OCROLUS_AUTH_URL: emulator.authUrl });
 });
@@ -39,7 +41,7 @@ describe('OpenTofu with a filesystem mirror', () => {
     expectExit(await workspace.run(['init', ...PLAN_FLAGS]), 0);
 
     const lock = readFileSync(join(workspace.dir, '.terraform.lock.hcl'), 'utf8');
-    expect(lock).toContain('provider "registry.opentofu.org/ocrolus/ocrolus"');
+    expect(lock).toContain(`provider "${registryHost}/ocrolus/ocrolus"`);
     expect(lock).toMatch(/version\s+= "\d+\.\d+\.\d+"/);
   });
 
@@ -71,7 +73,7 @@ describe('OpenTofu with a filesystem mirror', () => {
       provider: { ocrolus: {} },
       resource: { ocrolus_webhook: { legacy: { url: 'https://legacy.example.com/in', events: ['book.verified'], active: false } } },
     });
-    writeFileSync(join(workspace.dir, 'terraform.tfstate'), JSON.stringify(versionZeroState(seeded.uuid, seeded.createdOn, seeded.lastModifiedDate)));
+    writeFileSync(join(workspace.dir, 'terraform.tfstate'), JSON.stringify(versionZeroState(registryHost, seeded.uuid, seeded.createdOn, seeded.lastModifiedDate)));
 
     expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
     expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
@@ -95,7 +97,7 @@ describe('OpenTofu with a filesystem mirror', () => {
 });
 
 /** A state file as a provider release with schema version 0 (`is_active`) would have written it. */
-function versionZeroState(uuid: string, createdOn: string, lastModifiedDate: string): object {
+function versionZeroState(registryHost: string, uuid: string, createdOn: string, lastModifiedDate: string): object {
   return {
     version: 4,
     terraform_version: '1.6.3',
@@ -107,7 +109,7 @@ function versionZeroState(uuid: string, createdOn: string, lastModifiedDate: str
         mode: 'managed',
         type: 'ocrolus_webhook',
         name: 'legacy',
-        provider: 'provider["registry.opentofu.org/ocrolus/ocrolus"]',
+        provider: `provider["${registryHost}/ocrolus/ocrolus"]`,
         instances: [
           {
             schema_version: 0,

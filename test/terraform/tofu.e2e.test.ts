@@ -96,7 +96,7 @@ describe('OpenTofu with dev_overrides', () => {
     const init = await workspace.run(['init', ...PLAN_FLAGS]);
 
     expectSuccess(init);
-    expect(init.stdout).toContain('OpenTofu has been successfully initialized!');
+    expect(init.stdout).toMatch(/(OpenTofu|Terraform) has been successfully initialized!/);
   });
 
   test('plan shows two creates', async () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,15 @@ export function locateTofu(): string {
   const tofu = process.env.OCROLUS_TOFU ?? join(REPO_ROOT, '.tools/bin/tofu');
   if (!existsSync(tofu)) throw new Error(`OpenTofu not found at ${tofu}. Run scripts/install-engines.sh to build it, or set OCROLUS_TOFU to a tofu binary.`);
   return tofu;
+}
+
+/**
+ * Registry host under which the engine looks the provider up: Terraform expands `ocrolus/ocrolus`
+ * to registry.terraform.io, OpenTofu to registry.opentofu.org. OCROLUS_TOFU may name either engine.
+ */
+export function engineRegistryHost(): string {
+  const version = execFileSync(locateTofu(), ['version'], { encoding: 'utf8', env: { PATH: process.env.PATH, CHECKPOINT_DISABLE: '1' } });
+  return version.startsWith('Terraform') ? 'registry.terraform.io' : 'registry.opentofu.org';
 }
 
 /** A working folder for one configuration, with the provider installed and an engine to run in it. */
