@@ -1,5 +1,5 @@
-import { createWritable, Listr, ListrLogger, ProcessOutput } from 'listr2';
-import type { ListrTask } from 'listr2';
+import { createWritable, Listr, ListrErrorTypes, ListrLogger, ProcessOutput } from 'listr2';
+import type { ListrTask, ListrTaskWrapper } from 'listr2';
 
 import type { ApplyEvent, PlannedAction } from './core';
 import type { OutputStream } from './io';
@@ -7,6 +7,8 @@ import type { OutputStream } from './io';
 /** One environment's apply, run under a progress display. */
 export interface ProgressJob<R> {
   readonly environment: string;
+  /** Title of the environment's task, such as "Apply to staging". */
+  readonly title: string;
   readonly actions: readonly PlannedAction[];
   /** Runs the apply, reporting each action's start, end or failure through `onEvent`. */
   run(onEvent: (event: ApplyEvent) => void): Promise<R>;
@@ -31,8 +33,13 @@ export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr
     // An environment without changes still runs (its bindings are saved) but shows no task.
     if (job.actions.length === 0) continue;
     tasks.push({
-      title: `Apply to ${job.environment}`,
-      task: (_context, task) => task.newListr(job.actions.map((action) => actionTask(job.environment, action, tracker)), { concurrent: true, exitOnError: false }),
+      title: job.title,
+      task: (_context, task) => {
+        const shown = job.actions.map((action) => actionTask(job.environment, action, tracker));
+        const verdict = verdictTask(job, result, tracker, shown, task);
+        // exitOnError must be set here: a subtask list inherits false from the list above it.
+        return task.newListr([...shown.map((entry) => entry.task), verdict], { concurrent: true, exitOnError: true });
+      },
     });
   }
   if (tasks.length === 0) return Promise.allSettled(results);
@@ -53,17 +60,57 @@ export async function runWithProgress<R>(jobs: readonly ProgressJob<R>[], stderr
   return Promise.allSettled(results);
 }
 
-function actionTask(environment: string, action: PlannedAction, tracker: ActionTracker): ListrTask {
-  return {
+/** A task shown for one planned action, and a promise that settles once the display has updated it. */
+interface ShownAction {
+  readonly task: ListrTask;
+  readonly shown: Promise<void>;
+}
+
+function actionTask(environment: string, action: PlannedAction, tracker: ActionTracker): ShownAction {
+  let markShown!: () => void;
+  const shown = new Promise<void>((resolve) => (markShown = resolve));
+
+  const task: ListrTask = {
     title: `${environment}: ${describe(action, action.uuid)}`,
-    task: async (_context, task) => {
-      const outcome = await tracker.outcome(action);
-      if (outcome.phase === 'failed') throw new Error(`${environment}: ${describe(action, action.uuid)} failed`);
-      if (outcome.phase === 'not-started') {
-        task.skip(`${environment}: ${describe(action, action.uuid)} not started`);
-        return;
+    // A failed action fails only its own line; the verdict task fails the environment's task.
+    exitOnError: false,
+    task: async (_context, wrapper) => {
+      try {
+        const outcome = await tracker.outcome(action);
+        if (outcome.phase === 'failed') throw new Error(`${environment}: ${describe(action, action.uuid)} failed`);
+        if (outcome.phase === 'not-started') {
+          wrapper.skip(`${environment}: ${describe(action, action.uuid)} not started`);
+          return;
+        }
+        wrapper.title = `${environment}: ${describe(action, outcome.uuid ?? action.uuid)}`;
+      } finally {
+        // Lets the verdict run after this line's state change, so the environment's line comes last.
+        setImmediate(markShown);
       }
-      task.title = `${environment}: ${describe(action, outcome.uuid ?? action.uuid)}`;
+    },
+  };
+  return { task, shown };
+}
+
+/**
+ * Builds an untitled task that waits for the job and every action line, then fails the
+ * environment's task when any action failed or the job itself failed. Without it the
+ * environment's line would read as a success after failed actions.
+ */
+function verdictTask<R>(job: ProgressJob<R>, result: Promise<R>, tracker: ActionTracker, shown: readonly ShownAction[], parent: ListrTaskWrapper<unknown, never, never>): ListrTask {
+  return {
+    task: async () => {
+      const [settled] = await Promise.allSettled([result, ...shown.map((entry) => entry.shown)]);
+
+      const failed = tracker.failedCount();
+      let reason: string | undefined;
+      if (failed > 0) reason = `${failed} of ${job.actions.length} ${job.actions.length === 1 ? 'action' : 'actions'} failed`;
+      else if (settled.status === 'rejected') reason = 'stopped by an error';
+      if (reason === undefined) return;
+
+      parent.report(new Error(reason), ListrErrorTypes.HAS_FAILED_WITHOUT_ERROR);
+      // An empty message keeps the untitled task off the display; its failure still fails the parent.
+      throw new Error('');
     },
   };
 }
@@ -86,10 +133,20 @@ class ActionTracker {
     }
   }
 
+  private failed = 0;
+
   record(event: ApplyEvent): void {
     const waiter = this.waiters.get(event.action);
     if (event.phase === 'done') waiter?.resolve({ phase: 'done', ...(event.uuid !== undefined ? { uuid: event.uuid } : {}) });
-    else if (event.phase === 'failed') waiter?.resolve({ phase: 'failed' });
+    else if (event.phase === 'failed') {
+      this.failed++;
+      waiter?.resolve({ phase: 'failed' });
+    }
+  }
+
+  /** Number of actions the core reported as failed. */
+  failedCount(): number {
+    return this.failed;
   }
 
   /** Settles every action that got no event as not started (a promise settles only once). */

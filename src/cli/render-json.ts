@@ -8,8 +8,21 @@ export const JSON_FORMAT_VERSION = 1;
 export interface EnvironmentReport {
   readonly name: string;
   readonly plan?: PlanView;
-  readonly applied?: { readonly completed: readonly CompletedView[]; readonly notDone: readonly { kind: string; name: string; uuid?: string }[] };
+  readonly applied?: {
+    readonly completed: readonly CompletedView[];
+    /** Actions that were started and failed. */
+    readonly failed: readonly ActionBrief[];
+    /** Actions that were never started because the apply stopped. */
+    readonly notStarted: readonly ActionBrief[];
+  };
   readonly error?: string;
+}
+
+/** A planned action reduced to what identifies it. */
+export interface ActionBrief {
+  readonly kind: string;
+  readonly name: string;
+  readonly uuid?: string;
 }
 
 /** The one document `--json` prints: every selected environment, secrets masked. */

@@ -12,9 +12,13 @@ const PAST_TENSE: Record<PlannedAction['kind'], string> = {
 /** Result of one environment's apply, whether it finished or stopped part way. */
 export interface ApplyOutcome {
   readonly environment: string;
+  /** Number of actions in the plan. */
+  readonly planned: number;
   readonly completed: readonly PlannedAction[];
-  /** Actions that failed or never started; empty when the apply finished. */
-  readonly notDone: readonly PlannedAction[];
+  /** Actions that were started and failed; empty when the apply finished. */
+  readonly failed: readonly PlannedAction[];
+  /** Actions never started because the apply stopped; empty when it finished. */
+  readonly notStarted: readonly PlannedAction[];
   readonly bindings: readonly WebhookBinding[];
 }
 
@@ -40,15 +44,25 @@ export function renderApplyOutcome(outcome: ApplyOutcome): string {
   const completed = viewCompleted(outcome);
   const lines: string[] = [];
 
-  if (outcome.notDone.length === 0) {
+  if (outcome.failed.length === 0 && outcome.notStarted.length === 0) {
     lines.push(`Environment ${outcome.environment}: apply complete. ${countLine(completed)}`);
   } else {
-    lines.push(`Environment ${outcome.environment}: apply stopped after ${completed.length} of ${completed.length + outcome.notDone.length} actions.`);
+    const { planned } = outcome;
+    lines.push(
+      `Environment ${outcome.environment}: apply stopped with ${completed.length} of ${planned} ${planned === 1 ? 'action' : 'actions'} done, ` +
+        `${outcome.failed.length} failed and ${outcome.notStarted.length} not started.`,
+    );
   }
 
-  for (const action of completed) lines.push(`  ${action.result} ${action.name}${action.uuid !== undefined && action.uuid !== action.name ? ` (${action.uuid})` : ''}`);
-  for (const action of outcome.notDone) lines.push(`  not done: ${action.kind} ${action.name}${action.uuid !== undefined && action.uuid !== action.name ? ` (${action.uuid})` : ''}`);
+  for (const action of completed) lines.push(`  ${action.result} ${action.name}${target(action)}`);
+  for (const action of outcome.failed) lines.push(`  failed: ${action.kind} ${action.name}${target(action)}`);
+  for (const action of outcome.notStarted) lines.push(`  not started: ${action.kind} ${action.name}${target(action)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Formats the uuid in brackets, or nothing when the action's name is the uuid. */
+function target(action: { readonly name: string; readonly uuid?: string }): string {
+  return action.uuid !== undefined && action.uuid !== action.name ? ` (${action.uuid})` : '';
 }
 
 function countLine(completed: readonly CompletedView[]): string {

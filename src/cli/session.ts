@@ -31,6 +31,8 @@ export interface Session {
   readonly loaded: LoadedDeclaration;
   readonly environments: readonly ResolvedEnvironment[];
   readonly state: StateStore;
+  /** Cancels the session's API calls when aborted (apply and destroy abort it on SIGINT or SIGTERM). */
+  readonly signal?: AbortSignal;
   /** Returns the API client of an environment, created once per session. */
   client(environment: ResolvedEnvironment): WebhookApi;
 }
@@ -77,7 +79,7 @@ export interface EnvironmentPlan {
 
 /** Reads an organization's webhooks and plans the environment against them and the recorded bindings. */
 export async function planEnvironment(session: Session, environment: ResolvedEnvironment): Promise<EnvironmentPlan> {
-  const observed = await observeOrganization(session.client(environment));
+  const observed = await observeOrganization(session.client(environment), callOptions(session));
   const plan = planOrganization({
     organization: environment.name,
     desired: environment.specs,
@@ -86,4 +88,9 @@ export async function planEnvironment(session: Session, environment: ResolvedEnv
     prune: environment.prune,
   });
   return { environment, observed, plan };
+}
+
+/** Call options that carry the session's abort signal, when it has one. */
+export function callOptions(session: Session): { signal?: AbortSignal } {
+  return session.signal === undefined ? {} : { signal: session.signal };
 }

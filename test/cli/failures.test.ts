@@ -1,4 +1,6 @@
+import { runCli } from '../../src/cli';
 import { declaration, startCliFixture } from './helpers/fixture';
+import { memoryIo } from './helpers/memory-io';
 import type { CliFixture } from './helpers/fixture';
 
 let fixture: CliFixture;
@@ -106,7 +108,9 @@ describe('API failures', () => {
     expect(failed.stderr).toContain(`Done: update of webhook orders (uuid ${orders.uuid})`);
     expect(failed.stderr).toContain('Not done: create of webhook analytics');
     expect(failed.stderr).toContain('Run apply again');
-    expect(failed.stdout).toContain('apply stopped after 1 of 2 actions');
+    expect(failed.stdout).toContain('apply stopped with 1 of 2 actions done, 1 failed and 0 not started.');
+    expect(failed.stderr).toContain('✖ Apply to staging [FAILED: 1 of 2 actions failed]');
+    expect(failed.stderr).not.toContain('✔ Apply to staging');
     expect(fixture.emulator.webhooks('staging')).toHaveLength(1);
     expect((await fixture.state())?.environments.staging.webhooks).toEqual({ orders: { uuid: orders.uuid } });
 
@@ -117,4 +121,45 @@ describe('API failures', () => {
     expect(fixture.emulator.webhooks('staging')).toHaveLength(2);
     expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
+
+  it('concurrent failures are all counted', async () => {
+    fixture.emulator.injectFault({ kind: 'status', route: 'add', status: 503, count: 100 });
+    await fixture.declare(TWO_WEBHOOKS);
+
+    const failed = await fixture.run(['apply', '--json'], { OCROLUS_RETRY_ATTEMPTS: '1' });
+
+    expect(failed.code).toBe(1);
+    const { applied } = JSON.parse(failed.stdout).environments[0];
+    expect(applied.completed).toEqual([]);
+    expect(applied.notStarted).toEqual([]);
+    expect(applied.failed.map((action: { name: string }) => action.name).sort()).toEqual(['analytics', 'orders']);
+    expect(failed.stderr).toContain('✖ Apply to staging [FAILED: 2 of 2 actions failed]');
+    expect(failed.stderr).toContain('Failed: create of webhook orders');
+    expect(failed.stderr).toContain('Failed: create of webhook analytics');
+  });
+
+  it('SIGINT stops apply and keeps the created uuid', async () => {
+    // The add succeeds; its read-back is held, so the interrupt lands while a call is in flight.
+    fixture.emulator.injectFault({ kind: 'latency', route: 'retrieve', ms: 5000 });
+    await fixture.declare(declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n')));
+    const io = memoryIo({ cwd: fixture.dir, env: fixture.env });
+
+    const running = runCli(['apply'], io);
+    await waitFor(() => fixture.webhookRequests('staging').some((request) => request.route === 'retrieve'));
+    process.emit('SIGINT', 'SIGINT');
+    const code = await running;
+
+    expect(code).toBe(130);
+    expect(io.stderrText()).toContain('Interrupted by SIGINT before apply finished: in-flight calls were cancelled');
+    const [orders] = fixture.emulator.webhooks('staging');
+    expect((await fixture.state())?.environments.staging.webhooks).toEqual({ orders: { uuid: orders.uuid } });
+    expect(process.listenerCount('SIGINT')).toBe(0);
+
+    fixture.emulator.clearFaults();
+    expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}

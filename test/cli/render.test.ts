@@ -78,12 +78,26 @@ describe('apply outcome', () => {
   it('lists what was done and what was not', () => {
     const text = renderApplyOutcome({
       environment: 'staging',
+      planned: 4,
       completed: [{ kind: 'update', name: 'orders', uuid: 'u-1', changes: [] }],
-      notDone: [{ kind: 'create', name: 'analytics', changes: [] }],
+      failed: [
+        { kind: 'create', name: 'analytics', changes: [] },
+        { kind: 'create', name: 'audit', changes: [] },
+      ],
+      notStarted: [{ kind: 'activate', name: 'fraud', uuid: 'u-3', changes: [] }],
       bindings: [{ name: 'orders', uuid: 'u-1' }],
     });
 
-    expect(text).toBe(['Environment staging: apply stopped after 1 of 2 actions.', '  updated orders (u-1)', '  not done: create analytics', ''].join('\n'));
+    expect(text).toBe(
+      [
+        'Environment staging: apply stopped with 1 of 4 actions done, 2 failed and 1 not started.',
+        '  updated orders (u-1)',
+        '  failed: create analytics',
+        '  failed: create audit',
+        '  not started: activate fraud (u-3)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('counts webhooks, not actions', () => {
@@ -94,7 +108,9 @@ describe('apply outcome', () => {
         { kind: 'deactivate', name: 'orders', uuid: 'u-1', changes: [] },
         { kind: 'update', name: 'orders', uuid: 'u-1', changes: [] },
       ],
-      notDone: [],
+      planned: 3,
+      failed: [],
+      notStarted: [],
       bindings: [],
     });
 

@@ -106,7 +106,7 @@ describe('json output', () => {
     const report = JSON.parse(apply.stdout);
     const [orders] = fixture.emulator.webhooks('staging');
     expect(report.command).toBe('apply');
-    expect(report.environments[0].applied).toEqual({ completed: [{ kind: 'create', result: 'created', name: 'orders', uuid: orders.uuid }], notDone: [] });
+    expect(report.environments[0].applied).toEqual({ completed: [{ kind: 'create', result: 'created', name: 'orders', uuid: orders.uuid }], failed: [], notStarted: [] });
   });
 });
 

@@ -1,5 +1,6 @@
 import { ApplyError, applyPlan } from '../core';
-import type { ApplyEvent } from '../core';
+import type { ApplyEvent, PlannedAction } from '../core';
+import { EXIT_INTERRUPTED, InterruptGuard } from '../interrupt';
 import type { CliIo } from '../io';
 import { runWithProgress } from '../progress';
 import type { SecretScrubber } from '../redact';
@@ -9,7 +10,7 @@ import type { EnvironmentReport } from '../render-json';
 import { renderApplyOutcome, viewCompleted } from '../render-result';
 import type { ApplyOutcome } from '../render-result';
 import { describeError } from '../report-error';
-import { openSession, planEnvironment } from '../session';
+import { callOptions, openSession, planEnvironment } from '../session';
 import type { DeclarationOptions, EndpointOverride, EnvironmentPlan, Session } from '../session';
 import { EXIT_CHANGES, planAll, reportErrors } from './shared';
 import type { OutputOptions, PlanResult, Planner } from './shared';
@@ -27,7 +28,8 @@ export interface ApplyVariant {
  * `apply`: plans every selected environment, prints the plans, then applies them concurrently
  * without asking (pipelines run it), with progress on stderr. The state file is written after
  * each environment, also after a partial failure. Nothing is applied anywhere when planning fails
- * in any environment.
+ * in any environment. SIGINT or SIGTERM cancels the calls in flight, starts no further change,
+ * writes the state file and returns exit code 130.
  */
 export async function runApplyCommand(
   options: ApplyCommandOptions,
@@ -35,7 +37,16 @@ export async function runApplyCommand(
   scrubber: SecretScrubber,
   variant: ApplyVariant = { command: 'apply', planner: planEnvironment },
 ): Promise<number> {
-  const session = await openSession(options, io, scrubber, variant.endpoint);
+  const opened = await openSession(options, io, scrubber, variant.endpoint);
+  const guard = new InterruptGuard();
+  try {
+    return await planAndApply(options, io, variant, { ...opened, signal: guard.signal }, guard);
+  } finally {
+    guard.dispose();
+  }
+}
+
+async function planAndApply(options: ApplyCommandOptions, io: CliIo, variant: ApplyVariant, session: Session, guard: InterruptGuard): Promise<number> {
   const plans = await planAll(session, variant.planner);
 
   if (!options.json) {
@@ -45,6 +56,7 @@ export async function runApplyCommand(
   if (plans.some((result) => result.error !== undefined)) {
     if (options.json) io.stdout.write(renderJson(variant.command, plans.map(planReport)));
     reportErrors(io, plans);
+    if (guard.interruptedBy !== undefined) return reportInterrupt(io, guard.interruptedBy, 'while planning; no environment was changed.');
     io.stderr.write('No environment was changed, because planning failed.\n');
     return 1;
   }
@@ -52,6 +64,7 @@ export async function runApplyCommand(
   const planned = plans.map((result) => result.planned as EnvironmentPlan);
   const jobs = planned.map((entry) => ({
     environment: entry.environment.name,
+    title: `${variant.command === 'destroy' ? 'Destroy in' : 'Apply to'} ${entry.environment.name}`,
     actions: entry.plan.actions,
     run: (onEvent: (event: ApplyEvent) => void) => applyEnvironment(session, entry, onEvent),
   }));
@@ -68,7 +81,7 @@ export async function runApplyCommand(
     }
 
     const { outcome, error } = result.value;
-    if (!options.json && (outcome.completed.length > 0 || outcome.notDone.length > 0)) io.stdout.write(`${renderApplyOutcome(outcome)}\n`);
+    if (!options.json && outcome.planned > 0) io.stdout.write(`${renderApplyOutcome(outcome)}\n`);
     if (error !== undefined) failures.push({ environment: plan.environment, error });
     reports.push({ ...planReport(plan), applied: appliedReport(outcome), ...(error !== undefined ? { error: describeError(error) } : {}) });
   });
@@ -76,6 +89,9 @@ export async function runApplyCommand(
   if (options.json) io.stdout.write(renderJson(variant.command, reports));
   reportErrors(io, failures);
 
+  if (guard.interruptedBy !== undefined) {
+    return reportInterrupt(io, guard.interruptedBy, `before ${variant.command} finished: in-flight calls were cancelled and no further change was started. The state file records what was done; run ${variant.command} again to finish.`);
+  }
   if (failures.length > 0) return 1;
   const changed = planned.some((entry) => entry.plan.actions.length > 0);
   return options.detailedExitcode && changed ? EXIT_CHANGES : 0;
@@ -88,19 +104,27 @@ export async function runApplyCommand(
 async function applyEnvironment(session: Session, entry: EnvironmentPlan, onEvent: (event: ApplyEvent) => void): Promise<{ outcome: ApplyOutcome; error?: unknown }> {
   const { environment, plan } = entry;
 
+  const planned = plan.actions.length;
+
   try {
-    const result = await applyPlan(session.client(environment), plan, { onEvent });
+    const result = await applyPlan(session.client(environment), plan, { onEvent, ...callOptions(session) });
     session.state.setBindings(environment.name, result.bindings);
     await session.state.save();
-    return { outcome: { environment: environment.name, completed: result.completed, notDone: [], bindings: result.bindings } };
+    return { outcome: { environment: environment.name, planned, completed: result.completed, failed: [], notStarted: [], bindings: result.bindings } };
   } catch (error) {
     if (!(error instanceof ApplyError)) throw error;
 
     session.state.setBindings(environment.name, error.bindings);
     await session.state.save();
-    const outcome: ApplyOutcome = { environment: environment.name, completed: error.completed, notDone: [error.failed, ...error.notStarted], bindings: error.bindings };
+    const failed = error.failures.map((failure) => failure.action);
+    const outcome: ApplyOutcome = { environment: environment.name, planned, completed: error.completed, failed, notStarted: error.notStarted, bindings: error.bindings };
     return { outcome, error };
   }
+}
+
+function reportInterrupt(io: CliIo, signal: NodeJS.Signals, detail: string): number {
+  io.stderr.write(`Interrupted by ${signal} ${detail}\n`);
+  return EXIT_INTERRUPTED;
 }
 
 function planReport(result: PlanResult): EnvironmentReport {
@@ -109,8 +133,6 @@ function planReport(result: PlanResult): EnvironmentReport {
 }
 
 function appliedReport(outcome: ApplyOutcome): EnvironmentReport['applied'] {
-  return {
-    completed: viewCompleted(outcome),
-    notDone: outcome.notDone.map((action) => ({ kind: action.kind, name: action.name, ...(action.uuid !== undefined ? { uuid: action.uuid } : {}) })),
-  };
+  const brief = (action: PlannedAction) => ({ kind: action.kind, name: action.name, ...(action.uuid !== undefined ? { uuid: action.uuid } : {}) });
+  return { completed: viewCompleted(outcome), failed: outcome.failed.map(brief), notStarted: outcome.notStarted.map(brief) };
 }

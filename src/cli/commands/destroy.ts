@@ -3,6 +3,7 @@ import type { WebhookBinding } from '../core';
 import type { ResolvedEnvironment } from '../environments';
 import type { CliIo } from '../io';
 import type { SecretScrubber } from '../redact';
+import { callOptions } from '../session';
 import type { EnvironmentPlan, Session } from '../session';
 import { runApplyCommand } from './apply';
 import type { ApplyCommandOptions } from './apply';
@@ -23,7 +24,7 @@ export function runDestroyCommand(options: ApplyCommandOptions, io: CliIo, scrub
  */
 export async function planDestroy(session: Session, environment: ResolvedEnvironment): Promise<EnvironmentPlan> {
   const api = session.client(environment);
-  const observed = await observeOrganization(api);
+  const observed = await observeOrganization(api, callOptions(session));
   const recorded = session.state.bindings(environment.name);
 
   const bindings = new Map<string, WebhookBinding>(recorded.map((binding) => [binding.name, binding]));
