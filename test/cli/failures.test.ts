@@ -48,6 +48,17 @@ describe('API failures', () => {
     expect(fixture.webhookRequests('viewer').filter((request) => request.route !== 'list')).toEqual([]);
   });
 
+  it('wrong auth URL names the auth URL', async () => {
+    await fixture.declare(declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n')));
+
+    const run = await fixture.run(['plan'], { OCROLUS_STAGING_AUTH_URL: `${fixture.emulator.url}/oauth/tokn` });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the auth URL does not point at a token endpoint');
+    expect(run.stderr).not.toContain('client id');
+    expect(fixture.webhookRequests('staging')).toEqual([]);
+  });
+
   it('add that commits then times out leaves one webhook', async () => {
     fixture.emulator.injectFault({ kind: 'commit-then-timeout', route: 'add', holdMs: 2000 });
     await fixture.declare(declaration(['  orders:', '    url: https://hooks.example.com/orders', '    events: [book.verified]'].join('\n')));

@@ -121,6 +121,21 @@ describe('error classification of failures', () => {
     expect(error).toMatchObject({ httpStatus: 400, apiMessage: 'access_denied: Unauthorized', operation: 'listWebhooks', attempts: 1 });
   });
 
+  test.each([
+    ['http-404', 404, { error: 'not_found' }],
+    ['code-1101-in-http-200', 200, errorEnvelope(404, 1101, 'Unknown endpoint: POST /oauth/tokn')],
+  ])('token URL not found: %s', async (_name, status, body) => {
+    const { auth, client } = mockSetup({}, { tokenReplies: 0 });
+    auth.intercept({ path: AUTH_PATH, method: 'POST' }).reply(status, body);
+
+    const error = await rejectionOf(client.listWebhooks());
+
+    expect(error).toBeInstanceOf(OcrolusValidationError);
+    expect(error.message).toContain('the auth URL does not point at a token endpoint');
+    expect(error.message).toContain('check the auth URL');
+    expect(error.message).not.toContain('client id');
+  });
+
   test('connection reset is ambiguous for writes', async () => {
     const { api, client } = mockSetup({ retry: { maxAttempts: 1 } });
     api.intercept({ path: `${PREFIX}/webhook/${UUID}/test`, method: 'POST' }).replyWithError(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }));
