@@ -22,6 +22,11 @@ const CREDENTIAL_KEYS = ['clientId', 'clientSecret', 'apiUrl', 'authUrl'];
 const ENV_REFERENCE_KEYS = ['env', 'default'];
 const ENV_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/**
+ * Logical webhook names. The pattern keeps names usable as state file keys and in commands, and
+ * rejects `__proto__`, which a plain JavaScript object would not store as a key.
+ */
+const WEBHOOK_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** The declaration's structure, read from the YAML document's JavaScript value. */
 export interface DeclarationStructure {
@@ -69,6 +74,10 @@ class StructureReader {
     const webhooks: WebhookDeclaration[] = [];
     for (const [name, value] of Object.entries(raw)) {
       const path = ['webhooks', name];
+      if (!WEBHOOK_NAME.test(name)) {
+        this.issue(path, `Invalid webhook name "${name}": use letters, digits, "-", "_" and ".", starting with a letter.`, true);
+        continue;
+      }
       if (!this.expectMap(value, path, `Webhook "${name}" must be a map with at least "url" and "events".`)) continue;
 
       this.rejectUnknownKeys(value, path, WEBHOOK_KEYS);
@@ -131,7 +140,8 @@ class StructureReader {
   }
 
   private readOverrides(raw: unknown, path: Path, webhookNames: readonly string[]): Record<string, WebhookOverride> {
-    const overrides: Record<string, WebhookOverride> = {};
+    // No prototype, so that a webhook named like an Object member (constructor, toString) finds no override it did not declare.
+    const overrides: Record<string, WebhookOverride> = Object.create(null);
     if (raw === undefined || raw === null) return overrides;
     if (!this.expectMap(raw, path, '"webhooks" of an environment must map webhook names to overrides.')) return overrides;
 

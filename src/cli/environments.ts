@@ -4,7 +4,7 @@ import { resolveCredentials } from './credentials';
 import type { MissingVariable, ResolvedCredentials } from './credentials';
 import type { LoadedDeclaration } from './declaration';
 import { formatYamlPath } from './declaration';
-import type { EnvironmentDeclaration, WebhookDeclaration } from './declaration-types';
+import type { EnvironmentDeclaration, WebhookDeclaration, WebhookOverride } from './declaration-types';
 import { CliError, DeclarationError } from './errors';
 import type { DeclarationProblem } from './errors';
 import type { SecretScrubber } from './redact';
@@ -104,7 +104,7 @@ function mergeSpecs(
   const specs: WebhookSpec[] = [];
 
   for (const webhook of webhooks) {
-    const override = environment.overrides[webhook.name];
+    const override = ownOverride(environment, webhook.name);
     if (override?.enabled === false) continue;
 
     const spec: Record<string, unknown> = { name: webhook.name, ...webhook.fields, ...override?.fields };
@@ -186,10 +186,15 @@ export function locateDiagnostic(
 
   const fieldPath = rest.slice(1);
   const field = fieldPath[0];
-  const override = environment.overrides[spec.name];
+  const override = ownOverride(environment, spec.name);
   const overrideSetsField = override !== undefined && field !== undefined && (field === 'secret' ? override.secret !== undefined : field in override.fields);
 
   const base = overrideSetsField ? ['environments', environment.name, 'webhooks', spec.name] : ['webhooks', spec.name];
   if (field === 'secret') return [...base, 'secret'];
   return [...base, ...fieldPath];
+}
+
+/** Returns the environment's override of a webhook, never a member inherited from Object. */
+function ownOverride(environment: EnvironmentDeclaration, name: string): WebhookOverride | undefined {
+  return Object.hasOwn(environment.overrides, name) ? environment.overrides[name] : undefined;
 }

@@ -52,7 +52,8 @@ export class StateStore {
 
   /** Bindings recorded for an environment, empty when there are none. */
   bindings(environment: string): WebhookBinding[] {
-    const webhooks = this.document.environments[environment]?.webhooks ?? {};
+    const environments = this.document.environments;
+    const webhooks = Object.hasOwn(environments, environment) ? environments[environment].webhooks : {};
     return Object.entries(webhooks).map(([name, entry]) =>
       entry.secretVersion === undefined ? { name, uuid: entry.uuid } : { name, uuid: entry.uuid, secretVersion: entry.secretVersion },
     );
@@ -60,11 +61,15 @@ export class StateStore {
 
   /** Replaces an environment's bindings in memory; call save() to write them. */
   setBindings(environment: string, bindings: readonly WebhookBinding[]): void {
-    const webhooks: Record<string, { uuid: string; secretVersion?: string }> = {};
-    for (const binding of [...bindings].sort((a, b) => a.name.localeCompare(b.name))) {
-      webhooks[binding.name] = binding.secretVersion === undefined ? { uuid: binding.uuid } : { uuid: binding.uuid, secretVersion: String(binding.secretVersion) };
-    }
-    this.document = { ...this.document, environments: { ...this.document.environments, [environment]: { webhooks } } };
+    // Object.fromEntries defines own properties, so every name is stored, even one such as `__proto__`.
+    const sorted = [...bindings].sort((a, b) => a.name.localeCompare(b.name));
+    const webhooks = Object.fromEntries(
+      sorted.map((binding) => [binding.name, binding.secretVersion === undefined ? { uuid: binding.uuid } : { uuid: binding.uuid, secretVersion: String(binding.secretVersion) }]),
+    );
+    const entries = Object.entries(this.document.environments);
+    if (!Object.hasOwn(this.document.environments, environment)) entries.push([environment, { webhooks }]);
+    const environments = Object.fromEntries(entries.map(([name, entry]) => [name, name === environment ? { webhooks } : entry]));
+    this.document = { ...this.document, environments };
   }
 
   /** Writes the whole state atomically, after any save already in progress. */

@@ -48,6 +48,18 @@ describe('declaration structure', () => {
       text: ['version: 1', 'webhooks:', '  orders: { url: https://a.example.com, events: [book.verified] }', 'environments:', '  staging:', CREDENTIALS, '    webhooks:', '      order: { enabled: false }'].join('\n'),
       expected: ['10:7 environments.staging.webhooks.order: Override for undeclared webhook "order"; declare it under the top-level "webhooks" first. Did you mean "orders"?'],
     },
+    'webhook-named-proto': {
+      text: ['version: 1', 'webhooks:', '  __proto__: { url: https://a.example.com, events: [book.verified] }', 'environments:', '  staging:', CREDENTIALS].join('\n'),
+      expected: [
+        '3:3 webhooks.__proto__: Invalid webhook name "__proto__": use letters, digits, "-", "_" and ".", starting with a letter.',
+      ],
+    },
+    'webhook-name-with-space': {
+      text: ['version: 1', 'webhooks:', '  "orders service": { url: https://a.example.com, events: [book.verified] }', 'environments:', '  staging:', CREDENTIALS].join('\n'),
+      expected: [
+        '3:3 webhooks.orders service: Invalid webhook name "orders service": use letters, digits, "-", "_" and ".", starting with a letter.',
+      ],
+    },
     'missing-environments': {
       text: ['version: 1', 'webhooks: {}'].join('\n'),
       expected: ['1:1 environments: Missing "environments": declare at least one environment with its credentials.'],
@@ -128,6 +140,33 @@ describe('environment resolution', () => {
 
     expect(environments[0].credentials.apiUrl).toBe('https://api.ocrolus.com');
     expect(environments[0].credentials.authUrl).toBe('https://auth.ocrolus.com/oauth/token');
+  });
+
+  it('names of Object members work', () => {
+    const members = [
+      'version: 1',
+      'webhooks:',
+      '  constructor: { url: https://hooks.example.com/a, events: [book.verified] }',
+      '  toString: { url: https://hooks.example.com/b, events: [book.verified] }',
+      'environments:',
+      '  staging:',
+      CREDENTIALS,
+      '    webhooks:',
+      '      toString: { active: false }',
+      '  prod:',
+      CREDENTIALS,
+    ].join('\n');
+
+    const { environments } = resolveEnvironments(parse(members), ['staging', 'prod'], { ID: 'id', SECRET: 'client-secret-value' }, new SecretScrubber());
+
+    expect(environments[0].specs).toEqual([
+      { name: 'constructor', url: 'https://hooks.example.com/a', events: ['book.verified'] },
+      { name: 'toString', url: 'https://hooks.example.com/b', events: ['book.verified'], active: false },
+    ]);
+    expect(environments[1].specs).toEqual([
+      { name: 'constructor', url: 'https://hooks.example.com/a', events: ['book.verified'] },
+      { name: 'toString', url: 'https://hooks.example.com/b', events: ['book.verified'] },
+    ]);
   });
 
   it('reports every missing variable together', () => {

@@ -42,6 +42,19 @@ describe('state store', () => {
     expect(await readdir(dir)).toEqual(['state.json']);
   });
 
+  it('names of Object members round-trip', async () => {
+    const file = path.join(dir, 'state.json');
+    const store = await StateStore.load(file);
+    store.setBindings('staging', [{ name: 'constructor', uuid: 'u-1' }, { name: '__proto__', uuid: 'u-2' }]);
+
+    await store.save();
+    const reloaded = await StateStore.load(file);
+
+    expect(reloaded.bindings('staging')).toEqual([{ name: '__proto__', uuid: 'u-2' }, { name: 'constructor', uuid: 'u-1' }]);
+    expect(reloaded.bindings('constructor')).toEqual([]);
+    expect(reloaded.bindings('toString')).toEqual([]);
+  });
+
   it('concurrent saves keep the last state', async () => {
     const file = path.join(dir, 'state.json');
     const store = await StateStore.load(file);
