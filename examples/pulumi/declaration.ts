@@ -48,7 +48,7 @@ export const WEBHOOKS: Readonly<Record<string, ExampleWebhook>> = {
   },
 };
 
-/** What differs per stack. */
+/** Per-stack changes to the base declaration. */
 export const OVERRIDES: Readonly<Record<StackName, Readonly<Record<string, ExampleOverride>>>> = {
   staging: {
     orders: { url: 'https://staging-hooks.example.com/ocrolus/orders' },
@@ -64,7 +64,7 @@ export function isStackName(name: string): name is StackName {
   return (STACKS as readonly string[]).includes(name);
 }
 
-/** The webhooks of one stack, overrides applied and disabled ones left out. */
+/** Lists the webhooks of one stack, with overrides applied and disabled ones left out. */
 export function webhooksFor(stack: StackName): Record<string, ExampleWebhook> {
   const result: Record<string, ExampleWebhook> = {};
   for (const [name, base] of Object.entries(WEBHOOKS)) {

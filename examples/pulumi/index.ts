@@ -19,7 +19,7 @@ if (!isStackName(stack)) {
 const config = new pulumi.Config();
 
 /**
- * The signing secret for signed webhooks: the stack's secret `ordersWebhookSecret` (set it with
+ * Returns the signing secret for signed webhooks: the stack's secret `ordersWebhookSecret` (set it with
  * `pulumi config set --secret ordersWebhookSecret ...`), or ORDERS_WEBHOOK_SECRET as the CLI reads it.
  */
 function signingSecret(): pulumi.Output<string> {

@@ -6,12 +6,12 @@ import { sentSecretVersion, specFromInputs, specFromOutputs } from './properties
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { containsUnknown } from './unknown';
 
-/** Inputs that the webhook's state depends on; `adopt`, `testOnApply` and `name` only steer an apply. */
+/** Inputs that the webhook's state depends on. `adopt`, `testOnApply` and `name` only steer an apply. */
 const COMPARED_INPUTS = ['url', 'events', 'description', 'active', 'secret', 'secretVersion'] as const;
 
 /**
  * Compares the last known state (`olds`, the outputs) with the new inputs by the core's semantic
- * rules. `__provider` is never compared, so a new version of this package shows no change; no
+ * rules. `__provider` is never compared, so a new version of this package shows no change. No
  * field forces a replacement, because every field can be updated in place.
  */
 export function diffWebhook(olds: Partial<WebhookOutputs>, news: WebhookInputs): pulumi.dynamic.DiffResult {
@@ -20,8 +20,8 @@ export function diffWebhook(olds: Partial<WebhookOutputs>, news: WebhookInputs):
 }
 
 /**
- * Field names that differ; an input not known yet counts as changed. Also used by update to decide
- * whether a test delivery is due.
+ * Lists the names of the fields that differ, counting an input not known yet as changed. Update
+ * also uses it to decide whether a test delivery is due.
  */
 export function changedFields(olds: Partial<WebhookOutputs>, news: WebhookInputs): string[] {
   const unknown = COMPARED_INPUTS.filter((name) => containsUnknown((news as Record<string, unknown>)[name]));

@@ -20,7 +20,7 @@ export class WebhookInitError extends Error {
   }
 }
 
-/** The uuid a partly applied create left behind, if the add went through before the failure. */
+/** Finds the binding a partly applied create left behind, if the add went through before the failure. */
 export function createdUuid(error: unknown, name: string): WebhookBinding | undefined {
   if (!(error instanceof ApplyError)) return undefined;
   return error.bindings.find((binding) => binding.name === name);

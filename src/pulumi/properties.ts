@@ -7,7 +7,7 @@ import type { AdoptTarget, NormalizedSpec, ObservedWebhook, WebhookBinding, Webh
  * provider code is stored under `__provider` beside them and is never looked at here.
  */
 
-/** What `testOnApply` asks for. */
+/** Options of the test delivery after an apply. */
 export interface TestOnApplyInputs {
   /** Event to test with; the webhook's first event in name order when absent. */
   readonly event?: string;
@@ -30,17 +30,17 @@ export interface WebhookInputs {
 
 /**
  * Result of the test delivery sent after an apply. `outcome` is `delivered` when the receiver
- * answered 2xx, `failed` when it did not or the call failed, `sent` when the API accepted the test
+ * returned 2xx, `failed` when it did not or the call failed, `sent` when the API accepted the test
  * but reported no delivery status, and `skipped` when the webhook is inactive (Ocrolus tests active
  * webhooks only).
  */
 export interface LastTestOutputs {
   readonly eventName: string;
   readonly outcome: 'delivered' | 'failed' | 'sent' | 'skipped';
-  /** HTTP status the receiver answered, when the API reports it. */
+  /** HTTP status the receiver returned, when the API reports it. */
   readonly status?: number;
   readonly requestUuid?: string;
-  /** Why the delivery failed or was skipped. */
+  /** Reason the delivery failed or was skipped. */
   readonly error?: string;
   /** ISO 8601 time of the test. */
   readonly testedAt: string;
@@ -72,7 +72,7 @@ export interface WebhookOutputs {
   readonly lastTest?: LastTestOutputs;
 }
 
-/** The fields of `inputs` that make up the core's webhook spec. */
+/** Builds the core's webhook spec from the fields of `inputs`. */
 export function specFromInputs(inputs: WebhookInputs): WebhookSpec {
   return withoutUndefined({
     name: inputs.name ?? 'webhook',
@@ -86,8 +86,8 @@ export function specFromInputs(inputs: WebhookInputs): WebhookSpec {
 }
 
 /**
- * The state a webhook was left in, in the core's normalized form, so that diff compares the last
- * known state with the new inputs. The secret version is the one last sent, not a declared one.
+ * Builds the core's normalized spec from the last known state, so that diff can compare that state
+ * with the new inputs. The secret version is the one last sent, not a declared one.
  */
 export function specFromOutputs(outputs: Partial<WebhookOutputs>): NormalizedSpec {
   const url = typeof outputs.url === 'string' ? outputs.url : '';
@@ -158,7 +158,7 @@ export function outputsFromRefresh(observed: ObservedWebhook, previous: Partial<
 
 /**
  * Inputs that describe the refreshed webhook, returned by read so that the next preview compares
- * the program with what the API holds now. The secret version is the one last sent.
+ * the program with what the API stores now. The secret version is the one last sent.
  */
 export function inputsFromOutputs(outputs: WebhookOutputs): WebhookInputs {
   return withoutUndefined({
@@ -176,9 +176,9 @@ export function inputsFromOutputs(outputs: WebhookOutputs): WebhookInputs {
 }
 
 /**
- * The declared URL while the API's URL is the same one in normalized form (an API may store it
- * lower-cased or without the trailing slash), so that outputs and refreshed inputs show the URL
- * the program wrote; the API's URL once it really differs.
+ * Returns the declared URL while the API's URL is the same one in normalized form, because an API
+ * may store it lower-cased or without the trailing slash. Outputs and refreshed inputs then show
+ * the URL the program wrote. Once the two really differ, it returns the API's URL.
  */
 function keepDeclaredUrl(declared: string | undefined, observed: string): string {
   return typeof declared === 'string' && sameUrl(declared, observed) ? declared : observed;

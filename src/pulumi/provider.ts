@@ -4,7 +4,7 @@ import type { ProviderRuntime } from './runtime';
 import type { ProviderSettings } from './settings';
 
 /**
- * Module that holds the provider's implementation, required by package name when the serialized
+ * Module that contains the provider's implementation, required by package name when the serialized
  * provider runs. It resolves from the program's folder or one of its parents: through
  * `node_modules/ocrolus-webhooks` in a program that depends on the package, or through the
  * package's own name from a folder inside it (as the repository's example does).
@@ -21,8 +21,8 @@ export interface WebhookProvider extends pulumi.dynamic.ResourceProvider {
   settings?: ProviderSettings;
 }
 
-// NOTE: RUNTIME_MODULE and loadRuntime stay unexported: TypeScript compiles a use of an exported
-// name to `exports.NAME`, and the serializer would then capture the whole module's exports.
+// NOTE: RUNTIME_MODULE and loadRuntime stay unexported, because TypeScript compiles a use of an
+// exported name to `exports.NAME` and the serializer would then capture the module's exports.
 /**
  * Loads the implementation, starting from the working folder, which is the program's folder
  * because the engine starts the provider host there. The search goes up one folder at a time so

@@ -12,9 +12,9 @@ import type { ConfigSource, ProviderSettings } from './settings';
 import { updateResource } from './update';
 
 /**
- * The provider's implementation. The serialized provider stored in state holds only small
- * methods that require this module by package name and call it, so an upgrade of the package
- * changes the behaviour of existing resources at once, and state never holds library code.
+ * The provider's implementation. The serialized provider stored in state contains only small
+ * methods that require this module by package name and call it. So an upgrade of the package
+ * changes the behaviour of existing resources at once, and state never contains library code.
  * Each lifecycle call receives the settings that `configure` read.
  */
 export const providerRuntime = {

@@ -43,8 +43,8 @@ function readKey(config: ConfigSource, key: string): string | undefined {
   try {
     value = config.get(key);
   } catch {
-    // NOTE: the host builds the config from the Configure call; when the engine made none, every
-    // lookup throws, which means the same as an empty configuration.
+    // NOTE: the host builds the config from the Configure call. When the engine made none, every
+    // lookup throws, and that means the same as an empty configuration.
     return undefined;
   }
 

@@ -7,9 +7,9 @@ import type { LastTestOutputs, TestOnApplyInputs } from './properties';
 export const TESTED_FIELDS: readonly string[] = ['url', 'events', 'secret'];
 
 /**
- * Sends the test delivery that `testOnApply` asks for and reports its result. A failure of the
- * test call itself is reported as a failed test, not thrown: whether it fails the apply is
- * `failOnError`'s decision, made by the caller.
+ * Sends the test delivery that `testOnApply` requests and reports its result. A failure of the
+ * test call itself is reported as a failed test, not thrown, because the caller decides from
+ * `failOnError` whether it fails the apply.
  */
 export async function runTestOnApply(api: WebhookApi, webhook: ObservedWebhook, options: TestOnApplyInputs, now: () => Date = () => new Date()): Promise<LastTestOutputs> {
   const eventName = options.event ?? webhook.events[0] ?? '';
@@ -28,14 +28,14 @@ export async function runTestOnApply(api: WebhookApi, webhook: ObservedWebhook, 
     const delivered = status !== undefined && status >= 200 && status < 300 && delivery.error === undefined;
     if (delivered) return { ...base, outcome: 'delivered', status };
 
-    const error = delivery.error ?? `the receiver answered HTTP ${status ?? 'with no status'}`;
+    const error = delivery.error ?? `the receiver returned HTTP ${status ?? 'with no status'}`;
     return { ...base, outcome: 'failed', ...(status !== undefined ? { status } : {}), error };
   } catch (error) {
     return { eventName, outcome: 'failed', error: error instanceof Error ? error.message : String(error), testedAt };
   }
 }
 
-/** The message of a create or update that fails because of `failOnError`. */
+/** Formats the message of a create or update that fails because of `failOnError`. */
 export function describeFailedTest(name: string, uuid: string, test: LastTestOutputs): string {
   return (
     `The test delivery of webhook ${name} (uuid ${uuid}) with event ${test.eventName} failed: ${test.error ?? 'no details'}. ` +

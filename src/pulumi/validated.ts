@@ -4,8 +4,8 @@ import { specFromInputs } from './properties';
 import type { WebhookInputs } from './properties';
 
 /**
- * The normalized spec of known inputs. Check has validated them already; this repeats the core's
- * validation because create and update must never send an invalid declaration, whatever called them.
+ * Validates known inputs and returns their normalized spec. Check has validated them already, but
+ * create and update must never send an invalid declaration, whatever called them.
  */
 export function desiredSpec(inputs: WebhookInputs): NormalizedSpec {
   const spec = specFromInputs(inputs);

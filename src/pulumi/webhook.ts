@@ -30,7 +30,7 @@ export interface WebhookTestOnApplyArgs {
 /** Arguments of an Ocrolus organization-level webhook. */
 export interface WebhookArgs {
   /**
-   * Where Ocrolus delivers events: https, or http to a loopback or private host. A URL with
+   * Delivery URL: https, or http to a loopback or private host. A URL with
    * embedded credentials (`https://user:password@host/path`) is stored as a secret.
    */
   readonly url: pulumi.Input<string>;

@@ -54,7 +54,7 @@ describe('provider testOnApply', () => {
 
     const created = await harness.host.create(URN, inputs);
 
-    expect(created.properties.lastTest).toMatchObject({ eventName: 'book.completed', outcome: 'failed', status: 500, error: 'the receiver answered HTTP 500' });
+    expect(created.properties.lastTest).toMatchObject({ eventName: 'book.completed', outcome: 'failed', status: 500, error: 'the receiver returned HTTP 500' });
     expect(harness.emulator.webhooks(ORG)).toHaveLength(1);
   });
 
@@ -66,7 +66,7 @@ describe('provider testOnApply', () => {
     const changedEvents = { ...inputs, events: ['book.verified', 'document.upload_failed'] };
     const attempt = harness.host.update(URN, created.id, created.properties, changedEvents);
 
-    await expect(attempt).rejects.toThrow(/The test delivery of webhook orders .* failed: the receiver answered HTTP 503\. The webhook itself was written/);
+    await expect(attempt).rejects.toThrow(/The test delivery of webhook orders .* failed: the receiver returned HTTP 503\. The webhook itself was written/);
     expect([...harness.emulator.webhooks(ORG)[0].events].sort()).toEqual(['book.verified', 'document.upload_failed']);
 
     // The engine records the new outputs, and the failed test makes the next update retry it.

@@ -18,7 +18,7 @@ if (!haveCli) {
   console.warn(`Skipping the pulumi CLI test: run scripts/build-pulumi.sh to build ${join(PULUMI_BIN, 'pulumi')}.`);
 }
 
-/** Every file under `dir`, read as text, for the search for secrets in state. */
+/** Reads every file under `dir` as text, for the search for secrets in state. */
 function readTree(dir: string): string {
   return readdirSync(dir)
     .map((name) => join(dir, name))

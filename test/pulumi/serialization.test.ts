@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 import { buildPackage } from './support/package';
 import type { BuiltPackage } from './support/package';
@@ -19,7 +20,7 @@ function loadInFreshProcess(text: string, cwd: string, script: string): string {
     const provider = requireFromString(process.env.PROVIDER_TEXT).handler();
     (async () => { ${script} })().catch((error) => { console.error(String(error && error.stack || error)); process.exit(1); });
   `;
-  return execFileSync(process.execPath, ['-e', program], { cwd, env: { PATH: process.env.PATH, PROVIDER_TEXT: text }, encoding: 'utf8' });
+  return execFileSync(process.execPath, ['-e', program], { cwd, env: { PATH: process.env.PATH, PROVIDER_TEXT: text }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 describe('serialized provider', () => {
@@ -56,6 +57,21 @@ describe('serialized provider', () => {
       methods: ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'],
       checked: { inputs: { name: 'orders', url: 'https://hooks.example.com/orders', events: ['book.completed', 'book.verified'] } },
     });
+  });
+
+  test('loads in a nested package folder', () => {
+    const output = loadInFreshProcess(serialized.text, pkg.nestedProgram, `
+      const checked = await provider.check({}, { name: 'orders', url: 'https://hooks.example.com/orders', events: ['book.verifed'] });
+      console.log(JSON.stringify(checked.failures.map((failure) => failure.property)));
+    `);
+
+    expect(JSON.parse(output)).toEqual(['events']);
+  });
+
+  test('names the fix when the package is missing', () => {
+    const attempt = () => loadInFreshProcess(serialized.text, tmpdir(), `await provider.check({}, {});`);
+
+    expect(attempt).toThrow(/cannot load ocrolus-webhooks\/pulumi from .* Add ocrolus-webhooks to the dependencies of the Pulumi program/);
   });
 
   test('loads in a program that depends on the package', () => {

@@ -19,7 +19,7 @@ interface YamlWebhook {
   enabled?: boolean;
 }
 
-/** The webhooks examples/webhooks.yaml declares for one environment, the way the CLI reads them. */
+/** Lists the webhooks examples/webhooks.yaml declares for one environment, the way the CLI reads them. */
 function yamlWebhooks(environment: string): Record<string, unknown> {
   const declaration = parse(readFileSync(join(REPO_ROOT, 'examples', 'webhooks.yaml'), 'utf8')) as {
     webhooks: Record<string, YamlWebhook>;

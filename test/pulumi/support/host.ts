@@ -167,8 +167,9 @@ export async function startProviderHost(options: HostOptions): Promise<ProviderH
 }
 
 /**
- * The resource the host reported with a failed create or update (`ErrorResourceInitFailed` in the
- * gRPC status details), which the engine records in state; undefined for a plain failure.
+ * Decodes the resource the host reported with a failed create or update, which the engine records
+ * in state. It travels as `ErrorResourceInitFailed` in the gRPC status details. Returns undefined
+ * for a plain failure.
  */
 export function initFailure(error: unknown): { id: string; properties: Properties; reasons: string[] } | undefined {
   const metadata = (error as { metadata?: { get(key: string): Array<Buffer | string> } }).metadata;

@@ -23,6 +23,8 @@ export interface BuiltPackage {
   readonly root: string;
   /** A program folder inside the package, where the package resolves by its own name. */
   readonly insideProgram: string;
+  /** A program folder inside the package with a package.json of its own, as examples/pulumi is. */
+  readonly nestedProgram: string;
   /** A program folder outside the package that depends on it through `node_modules/ocrolus-webhooks`. */
   readonly dependentProgram: string;
 }
@@ -39,6 +41,7 @@ export function buildPackage(): BuiltPackage {
   const paths = {
     root: join(base, 'package'),
     insideProgram: join(base, 'package', 'program'),
+    nestedProgram: join(base, 'package', 'nested-program'),
     dependentProgram: join(base, 'dependent-program'),
   };
   if (existsSync(join(base, 'ready'))) return paths;
@@ -50,6 +53,8 @@ export function buildPackage(): BuiltPackage {
   cpSync(join(REPO_ROOT, 'package.json'), join(packageRoot, 'package.json'));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(packageRoot, 'node_modules'), 'dir');
   mkdirSync(join(packageRoot, 'program'));
+  mkdirSync(join(packageRoot, 'nested-program'));
+  writeFileSync(join(packageRoot, 'nested-program', 'package.json'), JSON.stringify({ name: 'nested-program', private: true }));
 
   const dependentModules = join(staging, 'dependent-program', 'node_modules');
   mkdirSync(dependentModules, { recursive: true });
@@ -89,6 +94,8 @@ function compile(outDir: string): void {
 function sourceHash(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(join(REPO_ROOT, 'package.json')));
+  // This file decides the layout of the copy, so a change to it needs a new copy as well.
+  hash.update(readFileSync(__filename));
   for (const dir of SOURCE_DIRS) {
     for (const file of listFiles(join(REPO_ROOT, dir))) {
       hash.update(relative(REPO_ROOT, file));

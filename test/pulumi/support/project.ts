@@ -8,7 +8,7 @@ import { REPO_ROOT } from './package';
 const EXAMPLE_FILES = ['index.ts', 'declaration.ts', 'package.json', 'tsconfig.json'];
 
 /**
- * A copy of the repository's Pulumi project in a temporary folder: Pulumi.yaml, the example
+ * Copies the repository's Pulumi project to a temporary folder: Pulumi.yaml, the example
  * program, and the stack file with `ocrolus:apiUrl` and `ocrolus:authUrl` pointed at `endpoints`.
  * The folder is laid out like the repository (package.json, src, node_modules) but its `dist`
  * is the compiled package copy, so the provider host loads the sources under test.
