@@ -4,6 +4,8 @@ import * as path from 'node:path';
 
 import type { WebhookBinding } from './core';
 import { CliError } from './errors';
+import { withLockFile } from './state-lock';
+import type { LockOptions } from './state-lock';
 
 /** Version of the state file layout written by this CLI. */
 export const STATE_VERSION = 1;
@@ -21,12 +23,17 @@ export interface StateDocument {
 }
 
 /**
- * The bindings of every environment, loaded from and saved to one JSON file. Saves are atomic
- * (temporary file, then rename) and serialized, because environments apply concurrently.
+ * The bindings of every environment, loaded from and saved to one JSON file. A save merges: under
+ * the lock file `<state>.lock` it reads the file again, replaces only the environments this run
+ * set, and writes atomically (temporary file, then rename). So two runs that apply different
+ * environments at once both keep their bindings. Saves of one store are serialized as well,
+ * because environments apply concurrently.
  */
 export class StateStore {
   private document: StateDocument;
   private pendingSave: Promise<void> = Promise.resolve();
+  /** Environments whose bindings this run has set; a save writes only these. */
+  private readonly changed = new Set<string>();
 
   private constructor(
     /** Absolute path of the state file. */
@@ -34,20 +41,21 @@ export class StateStore {
     document: StateDocument,
     /** Whether the file existed when loaded. */
     readonly existed: boolean,
+    private readonly lockOptions: LockOptions,
   ) {
     this.document = document;
   }
 
   /** Reads the state file; a missing file is an empty state (a fresh checkout). */
-  static async load(file: string): Promise<StateStore> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new StateStore(file, { version: STATE_VERSION, environments: {} }, false);
-      throw new CliError(`Cannot read the state file ${file}: ${(error as Error).message}`);
-    }
-    return new StateStore(file, parseState(file, text), true);
+  static async load(file: string, lockOptions: LockOptions = {}): Promise<StateStore> {
+    const document = await readState(file);
+    if (document === undefined) return new StateStore(file, emptyState(), false, lockOptions);
+    return new StateStore(file, document, true, lockOptions);
+  }
+
+  /** Path of the lock file that serializes writers of the state file. */
+  get lockFile(): string {
+    return `${this.file}.lock`;
   }
 
   /** Bindings recorded for an environment, empty when there are none. */
@@ -70,13 +78,33 @@ export class StateStore {
     if (!Object.hasOwn(this.document.environments, environment)) entries.push([environment, { webhooks }]);
     const environments = Object.fromEntries(entries.map(([name, entry]) => [name, name === environment ? { webhooks } : entry]));
     this.document = { ...this.document, environments };
+    this.changed.add(environment);
   }
 
-  /** Writes the whole state atomically, after any save already in progress. */
+  /**
+   * Writes the environments this run set into the state file, after any save already in
+   * progress. Other environments keep what the file holds now, which another run may have
+   * written since this store was loaded.
+   */
   save(): Promise<void> {
-    const next = this.pendingSave.then(() => writeAtomically(this.file, `${JSON.stringify(this.document, null, 2)}\n`));
+    const next = this.pendingSave.then(() => withLockFile(this.lockFile, () => this.mergeAndWrite(), this.lockOptions));
     this.pendingSave = next.catch(() => undefined);
     return next;
+  }
+
+  private async mergeAndWrite(): Promise<void> {
+    const current = (await readState(this.file)) ?? emptyState();
+
+    // Environments keep their place in the file, so a commit of the state file shows only real changes.
+    const ours = this.document.environments;
+    const entries = Object.entries(current.environments).map(([name, entry]) => [name, this.changed.has(name) ? ours[name] : entry] as const);
+    for (const name of this.changed) {
+      if (!Object.hasOwn(current.environments, name)) entries.push([name, ours[name]]);
+    }
+    const merged: StateDocument = { version: STATE_VERSION, environments: Object.fromEntries(entries) };
+
+    await writeAtomically(this.file, `${JSON.stringify(merged, null, 2)}\n`);
+    this.document = merged;
   }
 
   /** Returns the document as save() would write it. */
@@ -89,6 +117,22 @@ export class StateStore {
 export function stateFilePath(option: string | undefined, cwd: string, declarationPath: string): string {
   if (option !== undefined) return path.resolve(cwd, option);
   return path.join(path.dirname(declarationPath), DEFAULT_STATE_FILE);
+}
+
+/** Reads and checks the state file; returns undefined when it does not exist. */
+async function readState(file: string): Promise<StateDocument | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CliError(`Cannot read the state file ${file}: ${(error as Error).message}`);
+  }
+  return parseState(file, text);
+}
+
+function emptyState(): StateDocument {
+  return { version: STATE_VERSION, environments: {} };
 }
 
 function parseState(file: string, text: string): StateDocument {

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { StateStore, stateFilePath } from '../../src/cli/state';
@@ -65,6 +67,79 @@ describe('state store', () => {
     await Promise.all([first, store.save()]);
 
     expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).environments)).toEqual(['staging', 'prod']);
+  });
+
+  it('two runs merge their environments', async () => {
+    const file = path.join(dir, 'state.json');
+    const seed = await StateStore.load(file);
+    seed.setBindings('staging', [{ name: 'orders', uuid: 'old-staging' }]);
+    seed.setBindings('prod', [{ name: 'orders', uuid: 'old-prod' }]);
+    await seed.save();
+
+    // Both runs load the file before either writes, as two pipelines started together would.
+    const stagingRun = await StateStore.load(file);
+    const prodRun = await StateStore.load(file);
+    stagingRun.setBindings('staging', [{ name: 'orders', uuid: 'new-staging' }]);
+    prodRun.setBindings('prod', [{ name: 'orders', uuid: 'new-prod' }]);
+    await Promise.all([stagingRun.save(), prodRun.save()]);
+
+    const written = JSON.parse(await readFile(file, 'utf8'));
+    expect(written.environments.staging).toEqual({ webhooks: { orders: { uuid: 'new-staging' } } });
+    expect(written.environments.prod).toEqual({ webhooks: { orders: { uuid: 'new-prod' } } });
+    expect(Object.keys(written.environments)).toEqual(['staging', 'prod']);
+    expect(await readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('stale lock of a dead process is taken over', async () => {
+    const file = path.join(dir, 'state.json');
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid as number;
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: deadPid, hostname: hostname(), createdAt: Date.now() }));
+    const store = await StateStore.load(file, { timeoutMs: 60_000 });
+    store.setBindings('staging', [{ name: 'orders', uuid: 'u-1' }]);
+
+    await store.save();
+
+    expect(JSON.parse(await readFile(file, 'utf8')).environments.staging).toEqual({ webhooks: { orders: { uuid: 'u-1' } } });
+    expect(await readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('old lock of a live process is taken over', async () => {
+    const file = path.join(dir, 'state.json');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: 'build-agent-7', createdAt: Date.now() - 120_000 }));
+    const store = await StateStore.load(file, { timeoutMs: 60_000 });
+    store.setBindings('staging', [{ name: 'orders', uuid: 'u-1' }]);
+
+    await store.save();
+
+    expect(await readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('live lock makes a save wait', async () => {
+    const file = path.join(dir, 'state.json');
+    const lock = `${file}.lock`;
+    await writeFile(lock, JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: Date.now() }));
+    const store = await StateStore.load(file, { timeoutMs: 60_000 });
+    store.setBindings('staging', [{ name: 'orders', uuid: 'u-1' }]);
+
+    let saved = false;
+    const saving = store.save().then(() => (saved = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(saved).toBe(false);
+    expect(existsSync(file)).toBe(false);
+
+    await rm(lock);
+    await saving;
+    expect(JSON.parse(await readFile(file, 'utf8')).environments.staging).toEqual({ webhooks: { orders: { uuid: 'u-1' } } });
+  });
+
+  it('lock held past the timeout fails the save', async () => {
+    const file = path.join(dir, 'state.json');
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), createdAt: Date.now() }));
+    const store = await StateStore.load(file, { timeoutMs: 100 });
+    store.setBindings('staging', [{ name: 'orders', uuid: 'u-1' }]);
+
+    await expect(store.save()).rejects.toThrow(`The state file is locked by process ${process.pid} on ${hostname()} (lock file ${file}.lock)`);
+    expect(existsSync(file)).toBe(false);
   });
 
   const invalid: Record<string, { content: string; message: string }> = {
