@@ -62,10 +62,14 @@ export function viewPlan(environment: string, plan: Plan): PlanView {
   };
 }
 
-/** Builds the view of one action; a create without field changes lists the declared values. */
+/**
+ * Builds the view of one action. A create without field changes lists the declared values, and a
+ * delete lists the values of the webhook it removes, so a reviewer can tell what is deleted.
+ */
 export function viewAction(action: PlannedAction): ActionView {
   let changes = action.changes.map(viewChange);
   if (action.kind === 'create' && changes.length === 0 && action.desired !== undefined) changes = desiredFields(action);
+  if (action.kind === 'delete' && changes.length === 0 && action.observed !== undefined) changes = observedFields(action.observed);
 
   const view: ActionView = { kind: action.kind, name: action.name, changes };
   return {
@@ -124,6 +128,15 @@ function desiredFields(action: PlannedAction): FieldView[] {
   ];
   if (desired.secret !== undefined) fields.push({ field: 'secret', before: null, after: desired.secretVersion ?? null, sensitive: true });
   return fields;
+}
+
+function observedFields(webhook: ObservedWebhook): FieldView[] {
+  return [
+    { field: 'url', before: maskUrl(webhook.url), after: null },
+    { field: 'description', before: webhook.description, after: null },
+    { field: 'events', before: [...webhook.events], after: [], added: [], removed: [...webhook.events] },
+    { field: 'active', before: webhook.active, after: null },
+  ];
 }
 
 function viewUnmanaged(webhook: ObservedWebhook): UnmanagedView {

@@ -95,6 +95,30 @@ describe('drift', () => {
     expect((await fixture.run(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
 
+  it('prune shows what it deletes', async () => {
+    const stray = fixture.emulator.seedWebhook('staging', {
+      url: 'https://ops:stray-password-1@legacy.example.com/hook',
+      description: 'Legacy receiver',
+      events: ['book.verified', 'document.upload_failed'],
+    });
+    await fixture.redeclare(
+      declaration(
+        ['  orders:', '    description: Orders service', '    url: https://hooks.example.com/orders', '    events: [book.verified, book.completed]'].join('\n'),
+        ['staging'],
+        { staging: '    prune: true' },
+      ),
+    );
+
+    const plan = await fixture.run(['plan']);
+
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(`- delete ${stray.uuid}`);
+    expect(plan.stdout).toContain('url         = "https://ops:***@legacy.example.com/hook"');
+    expect(plan.stdout).toContain('description = "Legacy receiver"');
+    expect(plan.stdout).toContain('events      = [book.verified, document.upload_failed]');
+    expect(plan.stdout).not.toContain('stray-password-1');
+  });
+
   it('edit out of band is shown field by field and restored', async () => {
     const [original] = fixture.emulator.webhooks('staging');
     fixture.emulator.editWebhook('staging', original.uuid, {

@@ -20,7 +20,14 @@ describe('human plan', () => {
       unchanged: ['audit'],
       unmanaged: [{ ...observed, uuid: 'u-9', url: 'https://user:hunter2@other.example.com/x', active: false }],
       actions: [
-        { kind: 'delete', name: 'u-5', uuid: 'u-5', changes: [], reason: 'not in the declaration, and prune is on' },
+        {
+          kind: 'delete',
+          name: 'u-5',
+          uuid: 'u-5',
+          changes: [],
+          observed: { ...observed, uuid: 'u-5', url: 'https://ops:hunter2@legacy.example.com/hook', description: 'Legacy receiver', events: ['book.completed', 'book.verified'] },
+          reason: 'not in the declaration, and prune is on',
+        },
         { kind: 'deactivate', name: 'orders', uuid: 'u-1', changes: [{ field: 'active', before: true, after: false }] },
         {
           kind: 'update',
@@ -42,6 +49,10 @@ describe('human plan', () => {
         '',
         '  - delete u-5',
         '      # not in the declaration, and prune is on',
+        '      url         = "https://ops:***@legacy.example.com/hook"',
+        '      description = "Legacy receiver"',
+        '      events      = [book.completed, book.verified]',
+        '      active      = true',
         '',
         '  ~ deactivate orders (u-1)',
         '      active = true -> false',
