@@ -2,8 +2,13 @@ import type { CliIo, OutputStream } from './io';
 
 export { maskUrl } from './core';
 
-/** Shortest value treated as a secret to scrub; shorter strings would blank ordinary words. */
-const MIN_SCRUBBED_LENGTH = 4;
+/**
+ * Shortest value scrubbed from output. A shorter one (a client secret such as `create`) would
+ * also blank ordinary words of the output. Real client and signing secrets are far longer (Ocrolus
+ * signing secrets have 16 to 128 characters), and rendering masks secrets by field whatever their
+ * length, so scrubbing is only the second line of defence.
+ */
+export const MIN_SCRUBBED_LENGTH = 8;
 
 /**
  * The secret values of one CLI run (client secrets, webhook secrets, URL passwords), collected as
@@ -13,7 +18,7 @@ const MIN_SCRUBBED_LENGTH = 4;
 export class SecretScrubber {
   private readonly secrets = new Set<string>();
 
-  /** Registers a secret value; values shorter than 4 characters are ignored. */
+  /** Registers a secret value; values shorter than MIN_SCRUBBED_LENGTH characters are ignored. */
   add(value: string | undefined): void {
     if (value !== undefined && value.length >= MIN_SCRUBBED_LENGTH) this.secrets.add(value);
   }

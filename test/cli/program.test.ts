@@ -39,6 +39,14 @@ describe('secret scrubber', () => {
 
     expect(scrubber.scrub('client-secret-value p%40ss-word p@ss-word abc')).toBe('*** *** *** abc');
   });
+
+  it('leaves values under 8 characters', () => {
+    const scrubber = new SecretScrubber();
+    scrubber.add('create');
+    scrubber.add('8-chars!');
+
+    expect(scrubber.scrub('  + create orders 8-chars!')).toBe('  + create orders ***');
+  });
 });
 
 describe('suggestions', () => {
