@@ -3,18 +3,25 @@ import { ApplyError, ValidationError } from './core';
 import { CliError } from './errors';
 
 /**
- * Formats any error the CLI catches as a message for stderr, prefixed with the environment it
- * happened in. Known errors get the next step to take; unknown ones print their message only.
+ * Formats any error the CLI catches as a message for stderr, prefixed with `Error:` or with the
+ * environment it happened in. Known errors get the next step to take; unknown ones print their
+ * message only.
  */
 export function describeError(error: unknown, environment?: string): string {
-  const prefix = environment === undefined ? 'Error: ' : `Error in environment ${environment}: `;
+  if (error instanceof CliError && environment === undefined) return error.message;
 
-  if (error instanceof CliError) return `${environment === undefined ? '' : prefix}${error.message}`;
-  if (error instanceof ValidationError) return `${prefix}${describeValidation(error)}`;
-  if (error instanceof ApplyError) return `${prefix}${error.message}\n  What was done is recorded in the state file.`;
-  if (error instanceof OcrolusError) return `${prefix}${error.message}${hintFor(error, environment)}`;
-  if (error instanceof Error) return `${prefix}${error.message}`;
-  return `${prefix}${String(error)}`;
+  const prefix = environment === undefined ? 'Error: ' : `Error in environment ${environment}: `;
+  return `${prefix}${errorMessage(error, environment)}`;
+}
+
+/** Formats an error as describeError does, without the prefix: the `error` field of `--json` output. */
+export function errorMessage(error: unknown, environment?: string): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof ValidationError) return describeValidation(error);
+  if (error instanceof ApplyError) return `${error.message}\n  What was done is recorded in the state file.`;
+  if (error instanceof OcrolusError) return `${error.message}${hintFor(error, environment)}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
 }
 
 function describeValidation(error: ValidationError): string {

@@ -44,6 +44,10 @@ describe('API failures', () => {
       expect(run.stdout).not.toContain('+ create');
       expect(run.stdout).not.toContain('- delete');
     }
+    const json = await fixture.run(['plan', '--json']);
+    const [report] = JSON.parse(json.stdout).environments;
+    expect(report.error).toContain('lack permission to manage webhooks');
+    expect(report.error).not.toMatch(/^Error/);
     expect(fixture.emulator.webhooks('viewer').map((webhook) => webhook.url)).toEqual(['https://hooks.example.com/existing']);
     expect(fixture.webhookRequests('viewer').filter((request) => request.route !== 'list')).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { renderJson } from '../render-json';
 import type { EnvironmentReport } from '../render-json';
 import { renderApplyOutcome, viewCompleted } from '../render-result';
 import type { ApplyOutcome } from '../render-result';
-import { describeError } from '../report-error';
+import { errorMessage } from '../report-error';
 import { callOptions, openSession, planEnvironment } from '../session';
 import type { DeclarationOptions, EndpointOverride, EnvironmentPlan, Session } from '../session';
 import { EXIT_CHANGES, planAll, reportErrors } from './shared';
@@ -76,14 +76,14 @@ async function planAndApply(options: ApplyCommandOptions, io: CliIo, variant: Ap
     const plan = plans[index];
     if (result.status === 'rejected') {
       failures.push({ environment: plan.environment, error: result.reason });
-      reports.push({ ...planReport(plan), error: describeError(result.reason) });
+      reports.push({ ...planReport(plan), error: errorMessage(result.reason, plan.environment.name) });
       return;
     }
 
     const { outcome, error } = result.value;
     if (!options.json && outcome.planned > 0) io.stdout.write(`${renderApplyOutcome(outcome)}\n`);
     if (error !== undefined) failures.push({ environment: plan.environment, error });
-    reports.push({ ...planReport(plan), applied: appliedReport(outcome), ...(error !== undefined ? { error: describeError(error) } : {}) });
+    reports.push({ ...planReport(plan), applied: appliedReport(outcome), ...(error !== undefined ? { error: errorMessage(error, plan.environment.name) } : {}) });
   });
 
   if (options.json) io.stdout.write(renderJson(variant.command, reports));
@@ -128,7 +128,7 @@ function reportInterrupt(io: CliIo, signal: NodeJS.Signals, detail: string): num
 }
 
 function planReport(result: PlanResult): EnvironmentReport {
-  if (result.error !== undefined) return { name: result.environment.name, error: describeError(result.error) };
+  if (result.error !== undefined) return { name: result.environment.name, error: errorMessage(result.error, result.environment.name) };
   return { name: result.environment.name, plan: result.view };
 }
 

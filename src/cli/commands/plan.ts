@@ -2,7 +2,7 @@ import type { CliIo } from '../io';
 import type { SecretScrubber } from '../redact';
 import { renderPlan } from '../render-human';
 import { renderJson } from '../render-json';
-import { describeError } from '../report-error';
+import { errorMessage } from '../report-error';
 import { openSession, planEnvironment } from '../session';
 import type { DeclarationOptions, EndpointOverride } from '../session';
 import { EXIT_CHANGES, planAll, reportErrors } from './shared';
@@ -20,7 +20,7 @@ export async function runPlanCommand(options: PlanCommandOptions, io: CliIo, scr
 
   if (options.json) {
     const reports = results.map((result) =>
-      result.error === undefined ? { name: result.environment.name, plan: result.view } : { name: result.environment.name, error: describeError(result.error) },
+      result.error === undefined ? { name: result.environment.name, plan: result.view } : { name: result.environment.name, error: errorMessage(result.error, result.environment.name) },
     );
     io.stdout.write(renderJson('plan', reports));
   } else {
