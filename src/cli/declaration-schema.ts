@@ -61,7 +61,8 @@ class StructureReader {
 
   private readVersion(value: unknown): void {
     if (value === undefined) this.issue(['version'], 'Missing "version"; add "version: 1" at the top of the file.');
-    else if (value !== 1) this.issue(['version'], `Unsupported version ${JSON.stringify(value)}; this CLI reads version 1.`);
+    else if (value === '1') this.issue(['version'], 'Invalid version "1": version must be the number 1, not a string; write "version: 1" without quotes.');
+    else if (value !== 1) this.issue(['version'], `Unsupported version ${JSON.stringify(value)}: this CLI reads only version 1 (the number 1).`);
   }
 
   private readWebhooks(raw: unknown): WebhookDeclaration[] {

@@ -28,7 +28,11 @@ describe('declaration structure', () => {
     },
     'unsupported-version': {
       text: ['version: 2', 'webhooks: {}', 'environments:', '  staging:', CREDENTIALS].join('\n'),
-      expected: ['1:10 version: Unsupported version 2; this CLI reads version 1.'],
+      expected: ['1:10 version: Unsupported version 2: this CLI reads only version 1 (the number 1).'],
+    },
+    'version-as-string': {
+      text: ['version: "1"', 'webhooks: {}', 'environments:', '  staging:', CREDENTIALS].join('\n'),
+      expected: ['1:10 version: Invalid version "1": version must be the number 1, not a string; write "version: 1" without quotes.'],
     },
     'literal-client-secret': {
       text: ['version: 1', 'webhooks: {}', 'environments:', '  staging:', '    credentials:', '      clientId: abc', '      clientSecret: hunter2-hunter2'].join('\n'),
