@@ -5,7 +5,7 @@ import type { MissingVariable, ResolvedCredentials } from './credentials';
 import type { LoadedDeclaration } from './declaration';
 import { formatYamlPath } from './declaration';
 import type { EnvironmentDeclaration, WebhookDeclaration, WebhookOverride } from './declaration-types';
-import { CliError, DeclarationError } from './errors';
+import { CliError, DeclarationError, sortProblems } from './errors';
 import type { DeclarationProblem } from './errors';
 import type { SecretScrubber } from './redact';
 import { didYouMean } from './suggest';
@@ -150,7 +150,7 @@ class ProblemList {
   }
 
   warnings(): DeclarationProblem[] {
-    return this.list().filter((problem) => problem.severity === 'warning');
+    return sortProblems(this.list().filter((problem) => problem.severity === 'warning'));
   }
 
   throwIfErrors(): void {

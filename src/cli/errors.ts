@@ -33,18 +33,19 @@ export function formatProblem(problem: DeclarationProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${where}: ${problem.message}`;
 }
 
-/** Thrown when a declaration has errors; nothing has been sent to any API. */
+/** Thrown when a declaration has errors; nothing has been sent to any API. The problems are in file order. */
 export class DeclarationError extends CliError {
-  constructor(readonly problems: readonly DeclarationProblem[]) {
-    super(
-      [
-        ...problems.map(formatProblem),
-        `The declaration is invalid (${countErrors(problems)} error(s)); nothing was sent to the Ocrolus API.`,
-      ].join('\n'),
-    );
+  readonly problems: readonly DeclarationProblem[];
+
+  constructor(problems: readonly DeclarationProblem[]) {
+    const sorted = sortProblems(problems);
+    const errors = sorted.filter((problem) => problem.severity === 'error').length;
+    super([...sorted.map(formatProblem), `The declaration is invalid (${errors} ${errors === 1 ? 'error' : 'errors'}); nothing was sent to the Ocrolus API.`].join('\n'));
+    this.problems = sorted;
   }
 }
 
-function countErrors(problems: readonly DeclarationProblem[]): number {
-  return problems.filter((problem) => problem.severity === 'error').length;
+/** Sorts problems by line, then column; problems at the same place keep their order. */
+export function sortProblems(problems: readonly DeclarationProblem[]): DeclarationProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -173,6 +173,46 @@ describe('environment resolution', () => {
     ]);
   });
 
+  it('one error is singular', () => {
+    expect(() => resolveEnvironments(parse(text), ['prod'], { ORDERS_SECRET: 'orders-secret-0123456789' }, new SecretScrubber())).toThrow(
+      'The declaration is invalid (1 error); nothing was sent to the Ocrolus API.',
+    );
+  });
+
+  it('errors are sorted by position', () => {
+    const unsorted = [
+      'version: 1',
+      'webhooks:',
+      '  orders:',
+      '    url: hooks.example.com/orders',
+      '    events: [book.verified]',
+      '    secret: { env: ORDERS_SECRET }',
+      '  audit:',
+      '    url: https://hooks.example.com/audit',
+      '    events: [book.complted]',
+      'environments:',
+      '  staging:',
+      CREDENTIALS,
+    ].join('\n');
+
+    let lines: string[] = [];
+    try {
+      resolveEnvironments(parse(unsorted), ['staging'], {}, new SecretScrubber());
+    } catch (error) {
+      lines = (error as DeclarationError).message.split('\n').map((line) => line.split(': ')[0]);
+    }
+
+    // The secret is checked before the core validates the URL and the events, so unsorted output would start at line 6.
+    expect(lines).toEqual([
+      'webhooks.yaml:4:10',
+      'webhooks.yaml:6:13',
+      'webhooks.yaml:9:14',
+      'webhooks.yaml:13:17',
+      'webhooks.yaml:14:21',
+      'The declaration is invalid (5 errors); nothing was sent to the Ocrolus API.',
+    ]);
+  });
+
   it('reports every missing variable together', () => {
     expect(() => resolveEnvironments(parse(text), ['staging', 'prod'], {}, new SecretScrubber())).toThrow(
       [
@@ -180,7 +220,7 @@ describe('environment resolution', () => {
         'webhooks.yaml:13:17: error: environments.staging.credentials.clientId: Environment variable ID is not set; export it (in CI, from a secret) before running.',
         'webhooks.yaml:14:21: error: environments.staging.credentials.clientSecret: Environment variable SECRET is not set; export it (in CI, from a secret) before running.',
         'webhooks.yaml:23:21: error: environments.prod.credentials.clientSecret: Environment variable PROD_SECRET is not set; export it (in CI, from a secret) before running.',
-        'The declaration is invalid (4 error(s)); nothing was sent to the Ocrolus API.',
+        'The declaration is invalid (4 errors); nothing was sent to the Ocrolus API.',
       ].join('\n'),
     );
   });
