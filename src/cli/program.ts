@@ -97,12 +97,12 @@ function declarationCommand(program: Command, name: string, description: string)
     .command(name)
     .description(description)
     .option('--file <file>', 'declaration file', DEFAULT_DECLARATION_FILE)
-    .option('--env <names>', 'environment to use; repeat or separate with commas (default: all)', collect, [])
+    .option('--env <names>', 'environment to use; repeat or separate with commas (default: all)', collect)
     .option('--state <file>', `state file (default: ${DEFAULT_STATE_FILE} beside the declaration)`);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parsePort(value: string): number {

@@ -14,6 +14,16 @@ describe('command line', () => {
     for (const command of ['plan', 'apply', 'destroy', 'test', 'import', 'emulator', 'terraform', 'demo']) expect(io.stdoutText()).toContain(command);
   });
 
+  it('plan help shows each default once', async () => {
+    const io = memoryIo({ cwd: '/' });
+
+    const code = await runCli(['plan', '--help'], io);
+
+    expect(code).toBe(0);
+    expect(io.stdoutText()).toContain('(default: all)');
+    expect(io.stdoutText()).not.toContain('(default: [])');
+  });
+
   it('unknown option exits 1 with a message', async () => {
     const io = memoryIo({ cwd: '/' });
 
