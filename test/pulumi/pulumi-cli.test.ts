@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startEmulator } from '../../src/emulator';
@@ -30,6 +30,7 @@ function readTree(dir: string): string {
   let emulator: Emulator;
   let project: string;
   const transcript: string[] = [];
+  let passed = false;
 
   beforeAll(async () => {
     emulator = await startEmulator({ organizations: [{ id: 'staging', clientId: 'staging-client', clientSecret: CLIENT_SECRET }], requestsPerSecond: false });
@@ -38,9 +39,12 @@ function readTree(dir: string): string {
   });
 
   afterAll(async () => {
-    // Kept beside the temporary project for reading after a failure.
-    if (project) writeFileSync(join(project, 'transcript.txt'), transcript.join('\n'));
     await emulator?.close();
+    if (!project) return;
+
+    // After a failure the project stays, with the transcript beside it, for reading.
+    if (passed) rmSync(project, { recursive: true, force: true });
+    else writeFileSync(join(project, 'transcript.txt'), transcript.join('\n'));
   });
 
   /** Runs the CLI without blocking this process, which serves the emulator the CLI talks to. */
@@ -114,6 +118,7 @@ function readTree(dir: string): string {
     const everything = transcript.join('\n');
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(SIGNING_SECRET);
+    passed = true;
   });
 
   afterEach(() => {
