@@ -39,8 +39,10 @@ function hintFor(error: OcrolusError, environment: string | undefined): string {
     case 'OCR_RATE_LIMITED':
     case 'OCR_SERVER':
     case 'OCR_CONNECTION':
-    case 'OCR_TIMEOUT':
-      return '\n  The Ocrolus API did not answer successfully after retrying; run the command again later.';
+    case 'OCR_TIMEOUT': {
+      const attempts = error.attempts !== undefined && error.attempts > 1 ? ` after ${error.attempts} attempts` : '';
+      return `\n  The Ocrolus API did not answer successfully${attempts}; run the command again later.`;
+    }
     default:
       return '';
   }

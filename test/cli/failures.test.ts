@@ -117,12 +117,15 @@ describe('API failures', () => {
     fixture.emulator.injectFault({ kind: 'status', route: 'add', status: 503, count: 100 });
 
     const failed = await fixture.run(['apply'], { OCROLUS_RETRY_ATTEMPTS: '3' });
+    fixture.emulator.injectFault({ kind: 'status', route: 'list', status: 503, count: 3 });
+    const planFailure = await fixture.run(['plan'], { OCROLUS_RETRY_ATTEMPTS: '3' });
 
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('create of webhook analytics');
     expect(failed.stderr).toContain(`Done: update of webhook orders (uuid ${orders.uuid})`);
     expect(failed.stderr).toContain('Not done: create of webhook analytics');
     expect(failed.stderr).toContain('Run apply again');
+    expect(planFailure.stderr).toContain('The Ocrolus API did not answer successfully after 3 attempts; run the command again later.');
     expect(failed.stdout).toContain('apply stopped with 1 of 2 actions done, 1 failed and 0 not started.');
     expect(failed.stderr).toContain('✖ Apply to staging [FAILED: 1 of 2 actions failed]');
     expect(failed.stderr).not.toContain('✔ Apply to staging');
@@ -142,6 +145,8 @@ describe('API failures', () => {
     await fixture.declare(TWO_WEBHOOKS);
 
     const failed = await fixture.run(['apply', '--json'], { OCROLUS_RETRY_ATTEMPTS: '1' });
+    fixture.emulator.injectFault({ kind: 'status', route: 'list', status: 503, count: 100 });
+    const planFailure = await fixture.run(['plan'], { OCROLUS_RETRY_ATTEMPTS: '1' });
 
     expect(failed.code).toBe(1);
     const { applied } = JSON.parse(failed.stdout).environments[0];
@@ -151,6 +156,8 @@ describe('API failures', () => {
     expect(failed.stderr).toContain('✖ Apply to staging [FAILED: 2 of 2 actions failed]');
     expect(failed.stderr).toContain('Failed: create of webhook orders');
     expect(failed.stderr).toContain('Failed: create of webhook analytics');
+    expect(planFailure.stderr).toContain('The Ocrolus API did not answer successfully; run the command again later.');
+    expect(planFailure.stderr).not.toContain('retrying');
   });
 
   it('SIGINT stops apply and keeps the created uuid', async () => {
