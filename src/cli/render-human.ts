@@ -18,12 +18,19 @@ const LABELS: Record<ActionView['kind'], string> = {
   delete: 'delete',
 };
 
-/** Renders one environment's plan the way Terraform prints one: a block per action, then a summary. */
-export function renderPlan(view: PlanView): string {
+/**
+ * Renders one environment's plan the way Terraform prints one: a block per action, then a summary.
+ * `command` words the empty plan: destroy has nothing to destroy rather than matching the declaration.
+ */
+export function renderPlan(view: PlanView, command: 'plan' | 'apply' | 'destroy' = 'plan'): string {
   const lines = [`Environment ${view.environment}:`];
 
   if (!view.hasChanges) {
-    lines.push(`  No changes. Environment ${view.environment} matches the declaration.`);
+    lines.push(
+      command === 'destroy'
+        ? `  No changes. Nothing to destroy: environment ${view.environment} has no webhook that this declaration manages.`
+        : `  No changes. Environment ${view.environment} matches the declaration.`,
+    );
   } else {
     for (const action of view.actions) lines.push('', ...renderAction(action));
   }

@@ -11,6 +11,8 @@ const PAST_TENSE: Record<PlannedAction['kind'], string> = {
 
 /** Result of one environment's apply, whether it finished or stopped part way. */
 export interface ApplyOutcome {
+  /** Command that applied the plan, which names the run in the result line. */
+  readonly command: 'apply' | 'destroy';
   readonly environment: string;
   /** Number of actions in the plan. */
   readonly planned: number;
@@ -44,12 +46,12 @@ export function renderApplyOutcome(outcome: ApplyOutcome): string {
   const completed = viewCompleted(outcome);
   const lines: string[] = [];
 
+  const { command, planned } = outcome;
   if (outcome.failed.length === 0 && outcome.notStarted.length === 0) {
-    lines.push(`Environment ${outcome.environment}: apply complete. ${countLine(completed)}`);
+    lines.push(`Environment ${outcome.environment}: ${command} complete. ${command === 'destroy' ? `${completed.length} deleted.` : countLine(completed)}`);
   } else {
-    const { planned } = outcome;
     lines.push(
-      `Environment ${outcome.environment}: apply stopped with ${completed.length} of ${planned} ${planned === 1 ? 'action' : 'actions'} done, ` +
+      `Environment ${outcome.environment}: ${command} stopped with ${completed.length} of ${planned} ${planned === 1 ? 'action' : 'actions'} done, ` +
         `${outcome.failed.length} failed and ${outcome.notStarted.length} not started.`,
     );
   }

@@ -47,7 +47,8 @@ describe('drift', () => {
 
     expect(destroy.stderr).toBe('');
     expect(destroy.code).toBe(0);
-    expect(destroy.stdout).toContain('No changes.');
+    expect(destroy.stdout).toContain('No changes. Nothing to destroy: environment staging has no webhook that this declaration manages.');
+    expect(destroy.stdout).not.toContain('matches the declaration');
     expect(fixture.webhookRequests('staging').filter((request) => request.route === 'delete')).toHaveLength(0);
     expect((await fixture.state())?.environments.staging.webhooks).toEqual({});
   });
@@ -78,6 +79,10 @@ describe('drift', () => {
     expect(destroy.stdout).toContain(`- delete orders (${original.uuid})`);
     expect(destroy.stdout).toContain('Plan: 0 to create, 0 to update, 1 to delete.');
     expect(destroy.stdout).toContain(`deleted orders (${original.uuid})`);
+    expect(destroy.stdout).toContain('Environment staging: destroy complete. 1 deleted.');
+    expect(destroy.stdout).not.toContain('apply complete');
+    expect(destroy.stderr).toContain('✔ Destroy in staging');
+    expect(destroy.stderr).not.toContain('Apply to');
     expect(fixture.emulator.webhooks('staging')).toEqual([]);
   });
 

@@ -82,12 +82,14 @@ describe('human plan', () => {
     const plan: Plan = { organization: 'prod', matched: [], unchanged: ['orders'], unmanaged: [], actions: [] };
 
     expect(renderPlan(viewPlan('prod', plan))).toBe('Environment prod:\n  No changes. Environment prod matches the declaration.\n');
+    expect(renderPlan(viewPlan('prod', plan), 'destroy')).toBe('Environment prod:\n  No changes. Nothing to destroy: environment prod has no webhook that this declaration manages.\n');
   });
 });
 
 describe('apply outcome', () => {
   it('lists what was done and what was not', () => {
     const text = renderApplyOutcome({
+      command: 'apply',
       environment: 'staging',
       planned: 4,
       completed: [{ kind: 'update', name: 'orders', uuid: 'u-1', changes: [] }],
@@ -113,6 +115,7 @@ describe('apply outcome', () => {
 
   it('counts webhooks, not actions', () => {
     const text = renderApplyOutcome({
+      command: 'apply',
       environment: 'prod',
       completed: [
         { kind: 'create', name: 'new', uuid: 'u-2', changes: [] },
@@ -126,5 +129,19 @@ describe('apply outcome', () => {
     });
 
     expect(text.split('\n')[0]).toBe('Environment prod: apply complete. 1 created, 1 updated, 0 deleted.');
+  });
+
+  it('names destroy as such', () => {
+    const text = renderApplyOutcome({
+      command: 'destroy',
+      environment: 'prod',
+      planned: 1,
+      completed: [{ kind: 'delete', name: 'orders', uuid: 'u-1', changes: [] }],
+      failed: [],
+      notStarted: [],
+      bindings: [],
+    });
+
+    expect(text).toBe('Environment prod: destroy complete. 1 deleted.\n  deleted orders (u-1)\n');
   });
 });

@@ -19,7 +19,7 @@ export type ApplyCommandOptions = DeclarationOptions & OutputOptions;
 
 /** Settings of one apply run, so that destroy and demo reuse apply with their own planner or endpoints. */
 export interface ApplyVariant {
-  readonly command: string;
+  readonly command: 'apply' | 'destroy';
   readonly planner: Planner;
   readonly endpoint?: EndpointOverride;
 }
@@ -50,7 +50,7 @@ async function planAndApply(options: ApplyCommandOptions, io: CliIo, variant: Ap
   const plans = await planAll(session, variant.planner);
 
   if (!options.json) {
-    for (const result of plans) if (result.view !== undefined) io.stdout.write(`${renderPlan(result.view)}\n`);
+    for (const result of plans) if (result.view !== undefined) io.stdout.write(`${renderPlan(result.view, variant.command)}\n`);
   }
 
   if (plans.some((result) => result.error !== undefined)) {
@@ -66,7 +66,7 @@ async function planAndApply(options: ApplyCommandOptions, io: CliIo, variant: Ap
     environment: entry.environment.name,
     title: `${variant.command === 'destroy' ? 'Destroy in' : 'Apply to'} ${entry.environment.name}`,
     actions: entry.plan.actions,
-    run: (onEvent: (event: ApplyEvent) => void) => applyEnvironment(session, entry, onEvent),
+    run: (onEvent: (event: ApplyEvent) => void) => applyEnvironment(session, entry, variant.command, onEvent),
   }));
   const settled = await runWithProgress(jobs, io.stderr);
 
@@ -101,23 +101,27 @@ async function planAndApply(options: ApplyCommandOptions, io: CliIo, variant: Ap
  * Applies one environment's plan and records the resulting bindings in the state file. An
  * ApplyError still yields an outcome (what was done and what was not), saved before returning.
  */
-async function applyEnvironment(session: Session, entry: EnvironmentPlan, onEvent: (event: ApplyEvent) => void): Promise<{ outcome: ApplyOutcome; error?: unknown }> {
+async function applyEnvironment(
+  session: Session,
+  entry: EnvironmentPlan,
+  command: ApplyVariant['command'],
+  onEvent: (event: ApplyEvent) => void,
+): Promise<{ outcome: ApplyOutcome; error?: unknown }> {
   const { environment, plan } = entry;
-
-  const planned = plan.actions.length;
+  const summary = { command, environment: environment.name, planned: plan.actions.length };
 
   try {
     const result = await applyPlan(session.client(environment), plan, { onEvent, ...callOptions(session) });
     session.state.setBindings(environment.name, result.bindings);
     await session.state.save();
-    return { outcome: { environment: environment.name, planned, completed: result.completed, failed: [], notStarted: [], bindings: result.bindings } };
+    return { outcome: { ...summary, completed: result.completed, failed: [], notStarted: [], bindings: result.bindings } };
   } catch (error) {
     if (!(error instanceof ApplyError)) throw error;
 
     session.state.setBindings(environment.name, error.bindings);
     await session.state.save();
     const failed = error.failures.map((failure) => failure.action);
-    const outcome: ApplyOutcome = { environment: environment.name, planned, completed: error.completed, failed, notStarted: error.notStarted, bindings: error.bindings };
+    const outcome: ApplyOutcome = { ...summary, completed: error.completed, failed, notStarted: error.notStarted, bindings: error.bindings };
     return { outcome, error };
   }
 }
