@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { EmulatorInputError } from './errors';
@@ -10,6 +10,24 @@ import type { EmulatorWebhook } from './types';
 /** Marks a file as emulator state so that an unrelated JSON file is never loaded or overwritten. */
 const FORMAT = 'ocrolus-emulator-state';
 const VERSION = 1;
+
+/**
+ * Checks that the data file's directory exists. The emulator creates the file but never
+ * directories, so that a mistyped path fails at start instead of leaving state somewhere unexpected.
+ */
+export function checkDataFileDirectory(file: string): void {
+  const directory = dirname(file);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(directory).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+
+  if (!isDirectory) {
+    throw new EmulatorInputError(`Cannot use the emulator data file ${file}: the directory ${directory} does not exist. Create it first, or choose a file in an existing directory.`);
+  }
+}
 
 /** Reads the data file; returns undefined when it does not exist. Throws when it is not valid state. */
 export function loadState(file: string): StoreSnapshot | undefined {
@@ -39,7 +57,6 @@ export function saveState(file: string, snapshot: StoreSnapshot): void {
     ...snapshot,
   };
 
-  mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });

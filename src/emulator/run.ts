@@ -1,4 +1,4 @@
-import { loadState, saveState } from './persistence';
+import { checkDataFileDirectory, loadState, saveState } from './persistence';
 import { startEmulator } from './server';
 import { EmulatorStore } from './store';
 import type { Emulator, EmulatorOptions, OrganizationSeed } from './types';
@@ -45,6 +45,7 @@ export async function runEmulator(options: RunEmulatorOptions): Promise<Emulator
  * because a running emulator overwrites the file with its own state on its next change.
  */
 export function addOrganizationToDataFile(dataFile: string, seed: OrganizationSeed): void {
+  checkDataFileDirectory(dataFile);
   const snapshot = loadState(dataFile);
   const store = new EmulatorStore(snapshot, () => undefined);
   if (snapshot === undefined) {

@@ -1,6 +1,6 @@
 import { DeliveryAgent, DEFAULT_DELIVERY_TIMEOUT_MS } from './deliveries';
 import { FaultRegistry } from './faults';
-import { loadState, saveState } from './persistence';
+import { checkDataFileDirectory, loadState, saveState } from './persistence';
 import { SlidingWindowLimiter } from './rate-limiter';
 import { EmulatorStore } from './store';
 import { DEFAULT_TOKEN_LIFETIME_SECONDS, TokenIssuer } from './tokens';
@@ -43,6 +43,9 @@ export class EmulatorRuntime {
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
 
     const dataFile = options.dataFile;
+    if (dataFile !== undefined) {
+      checkDataFileDirectory(dataFile);
+    }
     const snapshot = dataFile === undefined ? undefined : loadState(dataFile);
     let loading = true;
     this.store = new EmulatorStore(snapshot, () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -45,6 +46,14 @@ describe('emulator command', () => {
 
     const plan = memoryIo({ cwd: dir, env });
     expect(await runCli(['plan', '--detailed-exitcode'], plan)).toBe(0);
+  });
+
+  it('rejects a data file in a missing directory', async () => {
+    const io = memoryIo({ cwd: dir });
+
+    expect(await runCli(['emulator', '--port', '0', '--data', 'missing/emulator.json'], io)).toBe(1);
+    expect(io.stderrText()).toContain(`the directory ${path.join(dir, 'missing')} does not exist. Create it first`);
+    expect(existsSync(path.join(dir, 'missing'))).toBe(false);
   });
 
   it('rejects an invalid port', async () => {

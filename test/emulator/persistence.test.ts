@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,6 +11,7 @@ describe('emulator persistence', () => {
 
   beforeEach(() => {
     directory = mkdtempSync(join(tmpdir(), 'ocrolus-emulator-'));
+    mkdirSync(join(directory, 'state'));
     dataFile = join(directory, 'state', 'emulator.json');
   });
 
@@ -110,6 +111,16 @@ describe('emulator persistence', () => {
 
     await expect(startEmulator({ dataFile: unrelated })).rejects.toThrow('expected "format": "ocrolus-emulator-state"');
     expect(readFileSync(unrelated, 'utf8')).toBe('{"name": "app"}');
+  });
+
+  test('missing data file directory is an error', async () => {
+    const nested = join(directory, 'missing', 'emulator.json');
+
+    await expect(startEmulator({ dataFile: nested })).rejects.toThrow(
+      `Cannot use the emulator data file ${nested}: the directory ${join(directory, 'missing')} does not exist. Create it first, or choose a file in an existing directory.`,
+    );
+    expect(() => addOrganizationToDataFile(nested, { id: 'qa', clientId: 'qa-client', clientSecret: 'qa-client-secret-0000' })).toThrow('does not exist');
+    expect(existsSync(join(directory, 'missing'))).toBe(false);
   });
 
   test('runEmulator creates a data file with staging and prod', async () => {
