@@ -24,7 +24,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
 
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  try {
+    await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -133,10 +138,22 @@ function pathOf(request: IncomingMessage): string {
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException): void => reject(describeListenError(error, port, host));
+    server.once('error', onError);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
+}
+
+/** Rewords the errors a user can fix (a busy or privileged port) and passes others through. */
+function describeListenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new Error(`Cannot listen on ${host}:${port}: the port is already in use. Stop the process that uses it, choose another port, or use port 0 (--port 0) to let the system pick a free one.`, { cause: error });
+  }
+  if (error.code === 'EACCES') {
+    return new Error(`Cannot listen on ${host}:${port}: permission denied (ports below 1024 need privileges). Choose a port of 1024 or above, or port 0 (--port 0).`, { cause: error });
+  }
+  return error;
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 
 import { runCli } from '../../src/cli';
 import { stopEmulators } from '../../src/cli/commands/emulator';
+import { startEmulator } from '../../src/emulator';
 import { credentials } from './helpers/fixture';
 import { memoryIo } from './helpers/memory-io';
 
@@ -54,6 +55,20 @@ describe('emulator command', () => {
     expect(await runCli(['emulator', '--port', '0', '--data', 'missing/emulator.json'], io)).toBe(1);
     expect(io.stderrText()).toContain(`the directory ${path.join(dir, 'missing')} does not exist. Create it first`);
     expect(existsSync(path.join(dir, 'missing'))).toBe(false);
+  });
+
+  it('reports a port in use', async () => {
+    const blocker = await startEmulator({ organizations: [] });
+    const io = memoryIo({ cwd: dir });
+
+    try {
+      expect(await runCli(['emulator', '--port', String(blocker.port)], io)).toBe(1);
+    } finally {
+      await blocker.close();
+    }
+    expect(io.stderrText()).toBe(
+      `Error: Cannot listen on 127.0.0.1:${blocker.port}: the port is already in use. Stop the process that uses it, choose another port, or use port 0 (--port 0) to let the system pick a free one.\n`,
+    );
   });
 
   it('rejects an invalid port', async () => {

@@ -1,4 +1,5 @@
 import { ACME, GLOBEX, callApi, startTestEmulator, tokenFor } from './helpers';
+import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 
 describe('emulator webhook lifecycle', () => {
@@ -32,6 +33,10 @@ describe('emulator webhook lifecycle', () => {
     const deleted = await callApi(emulator, token, 'DELETE', `/webhook/${uuid}/delete`);
     expect(deleted.status).toBe(200);
     expect(emulator.webhooks('acme')).toEqual([]);
+  });
+
+  test('port in use is named', async () => {
+    await expect(startEmulator({ port: emulator.port })).rejects.toThrow(`Cannot listen on 127.0.0.1:${emulator.port}: the port is already in use.`);
   });
 
   test('organizations are isolated', async () => {
