@@ -1,3 +1,4 @@
+import { emulatorGuidePath } from './guide';
 import { checkDataFileDirectory, loadState, saveState } from './persistence';
 import { startEmulator } from './server';
 import { EmulatorStore } from './store';
@@ -61,7 +62,7 @@ export function addOrganizationToDataFile(dataFile: string, seed: OrganizationSe
 /** Lines that tell a user how to point the CLI at the emulator; never a client secret. */
 function describeConnection(emulator: Emulator, dataFile: string | undefined): string[] {
   const organizations = emulator.organizations();
-  const source = dataFile === undefined ? 'the emulator documentation (docs/emulator.md)' : dataFile;
+  const source = dataFile ?? defaultSecretsSource();
   const lines = [
     dataFile === undefined
       ? 'State is kept in memory only (pass a data file to keep it across restarts).'
@@ -76,8 +77,20 @@ function describeConnection(emulator: Emulator, dataFile: string | undefined): s
       `  export ${prefix}_API_URL=${emulator.apiUrl}`,
       `  export ${prefix}_AUTH_URL=${emulator.authUrl}`,
       `  export ${prefix}_CLIENT_ID=${organization.clientId}`,
-      `  export ${prefix}_CLIENT_SECRET=<clientSecret of "${organization.id}" in ${source}>`,
+      `  export ${prefix}_CLIENT_SECRET=<client secret of "${organization.id}" from ${source}>`,
     );
   }
   return lines;
+}
+
+/**
+ * Names where the default organizations' secrets are written down when no data file holds them:
+ * the credentials table of the emulator guide shipped with the package.
+ */
+function defaultSecretsSource(): string {
+  const guide = emulatorGuidePath();
+  if (guide !== undefined) {
+    return `the table "Organizations and credentials" in ${guide}`;
+  }
+  return 'DEFAULT_ORGANIZATIONS, exported by ocrolus-webhooks/emulator';
 }

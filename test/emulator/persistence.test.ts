@@ -145,6 +145,18 @@ describe('emulator persistence', () => {
     }
   });
 
+  test('runEmulator without a data file points at the shipped guide', async () => {
+    const lines: string[] = [];
+    const emulator = await runEmulator({ port: 0, print: (line) => lines.push(line), requestsPerSecond: false });
+    await emulator.close();
+
+    const guide = join(__dirname, '..', '..', 'docs', 'emulator.md');
+    expect(lines).toContain(`  export OCROLUS_STAGING_CLIENT_SECRET=<client secret of "staging" from the table "Organizations and credentials" in ${guide}>`);
+    expect(readFileSync(guide, 'utf8')).toContain('| `staging` | `staging-client` | `staging-client-secret-0000` |');
+    expect(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).files).toContain('docs');
+    expect(lines.join('\n')).not.toContain('staging-client-secret-0000');
+  });
+
   test('runEmulator serves the organizations of an existing data file', async () => {
     addOrganizationToDataFile(dataFile, { id: 'qa', clientId: 'qa-client', clientSecret: 'qa-client-secret-0000', name: 'QA' });
     expect(readState().organizations.map((organization: { id: string }) => organization.id)).toEqual(['staging', 'prod', 'qa']);
