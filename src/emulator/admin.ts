@@ -84,7 +84,7 @@ function route(runtime: EmulatorRuntime, method: string, url: URL, body: string)
     case 'GET /organizations':
       return ok({ organizations: runtime.store.organizations().map(viewOrganization) });
     case 'POST /organizations':
-      return ok({ organization: viewOrganization(runtime.store.upsertOrganization(parseJson(body) as OrganizationSeed)) }, 201);
+      return ok({ organization: viewOrganization(addOrganization(runtime, parseJson(body))) }, 201);
     case 'GET /webhooks':
       return ok({ webhooks: listWebhooks(runtime, organizationFilter) });
     default:
@@ -112,6 +112,26 @@ function routeWebhook(runtime: EmulatorRuntime, method: string, organization: st
     return { status: 200, body: { deleted: uuid } };
   }
   throw new EmulatorInputError(`Unknown admin endpoint: ${method} ${ADMIN_PREFIX}/organizations/${organization}/webhooks${uuid === undefined ? '' : `/${uuid}`}`, 404);
+}
+
+/**
+ * Adds an organization. An existing id is a conflict unless the body sets `replace: true`, so that
+ * a typo in a setup script never silently changes another organization's credentials.
+ */
+function addOrganization(runtime: EmulatorRuntime, body: unknown): OrganizationRecord {
+  if (typeof body !== 'object' || body === null) {
+    // Not an object: the store's own check rejects it with the expected fields.
+    return runtime.store.upsertOrganization(body as OrganizationSeed);
+  }
+
+  const { replace, ...seed } = body as OrganizationSeed & { replace?: unknown };
+  if (replace !== undefined && typeof replace !== 'boolean') {
+    throw new EmulatorInputError('Field "replace" must be true or false when set.');
+  }
+  if (typeof seed.id === 'string' && runtime.store.organization(seed.id) !== undefined && replace !== true) {
+    throw new EmulatorInputError(`Organization "${seed.id}" already exists; send "replace": true to replace its credentials, name and role (its webhooks are kept).`, 409);
+  }
+  return runtime.store.upsertOrganization(seed);
 }
 
 function listWebhooks(runtime: EmulatorRuntime, organizationFilter: string | undefined): AdminWebhookView[] {

@@ -5,8 +5,8 @@
 export class EmulatorInputError extends Error {
   override readonly name = 'EmulatorInputError';
 
-  /** @param status HTTP status of the admin endpoint's response (400 invalid, 404 not found). */
-  constructor(message: string, readonly status: 400 | 404 = 400) {
+  /** @param status HTTP status of the admin endpoint's response (400 invalid, 404 not found, 409 conflict). */
+  constructor(message: string, readonly status: 400 | 404 | 409 = 400) {
     super(message);
   }
 }

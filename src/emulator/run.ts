@@ -84,7 +84,7 @@ function describeConnection(emulator: Emulator, dataFile: string | undefined): s
 }
 
 /**
- * Names where the default organizations' secrets are written down when no data file holds them:
+ * Names where the default organizations' secrets are written down when no data file contains them:
  * the credentials table of the emulator guide shipped with the package.
  */
 function defaultSecretsSource(): string {

@@ -1,5 +1,5 @@
 import { eventUuid, type Emulator } from '../../src/emulator';
-import { callApi, send, startReceiver, startTestEmulator, tokenFor } from './helpers';
+import { ACME, callApi, send, startReceiver, startTestEmulator, tokenFor } from './helpers';
 
 const SECRET = 'admin-test-signing-secret-77';
 
@@ -147,6 +147,32 @@ describe('emulator admin endpoint', () => {
     expect(added.body).toEqual({ organization: { id: 'initech', name: 'Initech', clientId: 'initech-client', manager: false, webhookCount: 0 } });
     expect(JSON.stringify((await admin('GET', '/organizations')).body)).not.toContain('initech-client-secret-1');
     await expect(tokenFor(emulator, { id: 'initech', clientId: 'initech-client', clientSecret: 'initech-client-secret-1' })).resolves.toEqual(expect.any(String));
+  });
+
+  test('existing organization id is a conflict', async () => {
+    const before = emulator.organizations().find((organization) => organization.id === 'acme');
+
+    const result = await admin('POST', '/organizations', { id: 'acme', clientId: 'other-client', clientSecret: 'other-client-secret-1' });
+
+    expect(result.status).toBe(409);
+    expect(result.body.error).toBe('Organization "acme" already exists; send "replace": true to replace its credentials, name and role (its webhooks are kept).');
+    expect(emulator.organizations().find((organization) => organization.id === 'acme')).toEqual(before);
+    await expect(tokenFor(emulator, ACME)).resolves.toEqual(expect.any(String));
+  });
+
+  test('replace true replaces the credentials', async () => {
+    const replaced = await admin('POST', '/organizations', { id: 'acme', clientId: 'acme-client-2', clientSecret: 'acme-client-secret-2', replace: true });
+
+    expect(replaced.status).toBe(201);
+    expect(replaced.body.organization).toMatchObject({ id: 'acme', clientId: 'acme-client-2' });
+    await expect(tokenFor(emulator, { id: 'acme', clientId: 'acme-client-2', clientSecret: 'acme-client-secret-2' })).resolves.toEqual(expect.any(String));
+  });
+
+  test('replace of the wrong type is rejected', async () => {
+    const result = await admin('POST', '/organizations', { id: 'acme', clientId: 'acme-client-2', clientSecret: 'acme-client-secret-2', replace: 'yes' });
+
+    expect(result.status).toBe(400);
+    expect(result.body.error).toBe('Field "replace" must be true or false when set.');
   });
 
   test('organization without a client secret is rejected', async () => {
