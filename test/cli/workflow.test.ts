@@ -191,6 +191,33 @@ describe('test delivery', () => {
     expect(received[0].headers['webhook-signature']).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('declared inactive is not tested', async () => {
+    await fixture.declare(declaration(['  orders:', `    url: ${receiverUrl}`, '    events: [book.verified]', '    active: false'].join('\n')));
+    expect((await fixture.run(['apply'])).code).toBe(0);
+    fixture.emulator.clearRequests();
+
+    const test = await fixture.run(['test', 'orders', '--env', 'staging']);
+
+    expect(test.code).toBe(1);
+    expect(test.stderr).toContain('Webhook "orders" is declared inactive (active: false) in environment staging, and Ocrolus tests only active webhooks');
+    expect(fixture.emulator.requests('staging')).toEqual([]);
+  });
+
+  it('inactive on the server is not tested', async () => {
+    await fixture.declare(declaration(['  orders:', `    url: ${receiverUrl}`, '    events: [book.verified]'].join('\n')));
+    expect((await fixture.run(['apply'])).code).toBe(0);
+    const [orders] = fixture.emulator.webhooks('staging');
+    fixture.emulator.editWebhook('staging', orders.uuid, { isActive: false });
+    fixture.emulator.clearRequests();
+
+    const test = await fixture.run(['test', 'orders', '--env', 'staging']);
+
+    expect(test.code).toBe(1);
+    expect(test.stderr).toContain(`Webhook "orders" (${orders.uuid}) is inactive in environment staging, although the declaration says active`);
+    expect(test.stderr).toContain('Run apply to activate it');
+    expect(fixture.webhookRequests('staging').filter((request) => request.route === 'test')).toEqual([]);
+  });
+
   it('needs exactly one environment', async () => {
     await fixture.declare(declaration(['  orders:', `    url: ${receiverUrl}`, '    events: [book.verified]'].join('\n'), ['staging', 'prod']));
 

@@ -43,14 +43,35 @@ export function singleEnvironment(session: Session, command: string): ResolvedEn
   return session.environments[0];
 }
 
-/** Finds the uuid of a declared webhook on the server, matched the way plan matches it. */
+/**
+ * Finds the uuid of a declared webhook on the server, matched the way plan matches it. Ocrolus
+ * tests only active webhooks (the Dashboard offers Test on active ones only), so a webhook that is
+ * inactive in the declaration or on the server is an error here, before any test call.
+ */
 async function findWebhookUuid(session: Session, environment: ResolvedEnvironment, name: string): Promise<string> {
-  const declared = environment.specs.map((spec) => spec.name);
-  if (!declared.includes(name)) throw new CliError(`Webhook "${name}" is not declared in environment ${environment.name}.${didYouMean(name, declared)}`);
+  const spec = environment.specs.find((candidate) => candidate.name === name);
+  if (spec === undefined) {
+    const declared = environment.specs.map((candidate) => candidate.name);
+    throw new CliError(`Webhook "${name}" is not declared in environment ${environment.name}.${didYouMean(name, declared)}`);
+  }
+  if (spec.active === false) {
+    throw new CliError(
+      `Webhook "${name}" is declared inactive (active: false) in environment ${environment.name}, and Ocrolus tests only active webhooks, as the Dashboard does. ` +
+        'Set active: true and run apply, then run test again. Nothing was sent.',
+    );
+  }
 
-  const { plan } = await planEnvironment(session, environment);
+  const { plan, observed } = await planEnvironment(session, environment);
   const binding = plan.matched.find((candidate) => candidate.name === name);
   if (binding === undefined) throw new CliError(`Webhook "${name}" does not exist in environment ${environment.name} yet: run apply first.`);
+
+  const webhook = observed.find((candidate) => candidate.uuid === binding.uuid);
+  if (webhook !== undefined && !webhook.active) {
+    throw new CliError(
+      `Webhook "${name}" (${binding.uuid}) is inactive in environment ${environment.name}, although the declaration says active, and Ocrolus tests only active webhooks. ` +
+        'Run apply to activate it, then run test again. Nothing was sent.',
+    );
+  }
   return binding.uuid;
 }
 
