@@ -87,7 +87,7 @@ export function classify(context: ClassifyContext, outcome: FailureOutcome): Ocr
 
   // A 404 or an unknown-endpoint code from the token URL means the URL is wrong, not the credentials.
   if (context.phase === 'token' && (statuses.includes(404) || code === UNKNOWN_ENDPOINT_CODE)) {
-    return new OcrolusValidationError('OCR_VALIDATION', 'the auth URL does not point at a token endpoint (it answered "not found"); check the auth URL', response);
+    return new OcrolusValidationError('OCR_VALIDATION', 'the token request returned "not found", so the auth URL does not point at a token endpoint; check the auth URL', response);
   }
 
   // The token endpoint returns 400 access_denied (RFC 6749 section 5.2) for wrong credentials.
