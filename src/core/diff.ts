@@ -34,9 +34,12 @@ export function secretChanged(desired: NormalizedSpec, sentVersion: string | und
 
 /**
  * Semantic field changes between two declarations, for engines that compare old inputs with new
- * ones (Pulumi diff, Terraform plan). `beforeSecretVersion` is the version last sent, when known.
+ * ones (Pulumi diff, Terraform plan). `sentSecretVersion` is the secret version last sent, and
+ * undefined when no secret was ever sent; it is passed explicitly because the declared version of
+ * `before` may never have reached the API.
  */
-export function diffSpecs(before: NormalizedSpec, after: NormalizedSpec, beforeSecretVersion = before.secretVersion): FieldChange[] {
+export function diffSpecs(before: NormalizedSpec, after: NormalizedSpec, sentSecretVersion: string | undefined): FieldChange[] {
+  const beforeSecretVersion = sentSecretVersion;
   const changes: FieldChange[] = [];
   if (!sameUrl(before.declaredUrl, after.declaredUrl)) changes.push({ field: 'url', before: before.declaredUrl, after: after.declaredUrl });
   if (before.description !== after.description) changes.push({ field: 'description', before: before.description, after: after.description });

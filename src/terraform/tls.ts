@@ -1,6 +1,5 @@
 import { webcrypto } from 'node:crypto';
 
-import { installReflectMetadataShim } from './reflect-metadata-shim';
 
 /** A certificate and its private key, both PEM, plus the DER bytes for the handshake line. */
 export interface PluginCertificate {
@@ -20,7 +19,8 @@ const BACKDATE_MS = 30 * 1000;
  * authentication usages, as go-plugin's own certificates have.
  */
 export async function generatePluginCertificate(): Promise<PluginCertificate> {
-  installReflectMetadataShim();
+  // @peculiar/x509 depends on tsyringe, which needs the Reflect metadata polyfill loaded first.
+  require('reflect-metadata');
   const x509 = require('@peculiar/x509') as typeof import('@peculiar/x509');
   x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 

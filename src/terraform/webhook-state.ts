@@ -92,10 +92,7 @@ export function needsApiWrite(prior: TfObject, planned: TfObject): boolean {
 
 /** Semantic field changes between prior state and plan, by the core's rules. */
 export function writtenChanges(prior: TfObject, planned: TfObject): ReturnType<typeof diffSpecs> {
-  // The prior spec carries the version already sent, because diffSpecs compares with that by
-  // default. An explicit undefined argument would fall back to the prior spec's own version.
-  const before: NormalizedSpec = { ...normalizedSpecFromState(prior), secretVersion: sentSecretVersion(prior, planned) };
-  return diffSpecs(before, normalizedSpecFromState(planned));
+  return diffSpecs(normalizedSpecFromState(prior), normalizedSpecFromState(planned), sentSecretVersion(prior, planned));
 }
 
 export function testOnApply(state: TfObject): TestOnApply | undefined {
