@@ -8,7 +8,8 @@ type Bench = () => Promise<Record<string, number | string>>;
 /** Optional sections whose modules belong to the front ends; a missing one is reported, not fatal. */
 function optional(modulePath: string, exportName: string): Bench {
   return async () => {
-    const loaded = (await import(modulePath)) as Record<string, Bench>;
+    // require, not import(): the compiled CommonJS output resolves the path without an extension.
+    const loaded = require(modulePath) as Record<string, Bench>;
     return loaded[exportName]();
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Terraform engine the end-to-end tests run (OpenTofu 1.6.3, MPL-2.0) from the Go module
-# proxy into .tools/bin, unless it is already there. Nothing is downloaded as a prebuilt binary.
+# Builds the engines the end-to-end tests run, from the Go module proxy, unless they are already
+# built: OpenTofu 1.6.3 (MPL-2.0) into .tools/bin, and the Pulumi CLI into .tools/pulumi/bin
+# (scripts/build-pulumi.sh). Nothing is downloaded as a prebuilt binary.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,4 +13,6 @@ if [ ! -x "$bin/tofu" ]; then
   GOBIN="$bin" GOFLAGS=-mod=mod go install github.com/opentofu/opentofu/cmd/tofu@v1.6.3
 fi
 
-"$bin/tofu" version | head -n 1 >&2
+TF_CLI_CONFIG_FILE=/dev/null "$bin/tofu" version | head -n 1 >&2
+
+"$root/scripts/build-pulumi.sh"
