@@ -1,42 +1,9 @@
-/**
- * Returns the candidate closest to `input` by edit distance, or undefined when none is close
- * enough to be a plausible typo (more than a third of the input's length away).
- */
-export function suggestName(input: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-
-  for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-
-  const maxDistance = Math.max(2, Math.floor(input.length / 3));
-  return bestDistance <= maxDistance ? best : undefined;
-}
+import { suggestClosest } from '../core';
 
 /** Formats the suffix of an "unknown name" message: `; did you mean "x"?` or a list of choices. */
 export function didYouMean(input: string, candidates: readonly string[]): string {
-  const suggestion = suggestName(input, candidates);
+  const suggestion = suggestClosest(input, candidates);
   if (suggestion !== undefined) return ` Did you mean "${suggestion}"?`;
   if (candidates.length === 0) return '';
   return ` Expected one of: ${candidates.join(', ')}.`;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

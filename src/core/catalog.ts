@@ -1,3 +1,5 @@
+import { suggestClosest } from './suggest';
+
 /**
  * Event names that organization-level webhooks accept. The API has no wildcard and rejects
  * unknown names, so a declaration is checked against this list before any call is made.
@@ -68,32 +70,5 @@ export function suggestEvent(name: string): string | undefined {
   const candidate = name.trim().toLowerCase();
   if (KNOWN.has(candidate)) return candidate;
 
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const known of EVENT_NAMES) {
-    const distance = editDistance(candidate, known);
-    if (distance < bestDistance) {
-      best = known;
-      bestDistance = distance;
-    }
-  }
-
-  // A suggestion further than a third of the name away is more confusing than helpful.
-  return bestDistance <= Math.max(2, Math.floor(candidate.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance with one row of memory. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return row[b.length];
+  return suggestClosest(candidate, EVENT_NAMES);
 }

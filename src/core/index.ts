@@ -2,6 +2,7 @@ export * from './spec';
 export * from './diagnostics';
 export * from './plan-types';
 export { EVENT_NAMES, isKnownEvent, suggestEvent } from './catalog';
+export { suggestClosest } from './suggest';
 export { hasUrlCredentials, isLocalHost, maskUrl, normalizeUrl } from './url';
 export { normalizeDescription, normalizeEvents, normalizeSecretVersion, normalizeSpec } from './normalize';
 export { LIMITS, validateOrganization, validateWebhook } from './validate';

@@ -1,7 +1,7 @@
 import { runCli } from '../../src/cli';
 import { clientTuning } from '../../src/cli/client-factory';
 import { SecretScrubber } from '../../src/cli/redact';
-import { suggestName } from '../../src/cli/suggest';
+import { suggestClosest } from '../../src/core';
 import { memoryIo } from './helpers/memory-io';
 
 describe('command line', () => {
@@ -67,6 +67,6 @@ describe('suggestions', () => {
   };
 
   it.each(Object.entries(cases))('%s', (_name, { input, expected }) => {
-    expect(suggestName(input, ['events', 'prune', 'url', 'description'])).toBe(expected);
+    expect(suggestClosest(input, ['events', 'prune', 'url', 'description'])).toBe(expected);
   });
 });
