@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,19 +9,32 @@ const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'ocrolus-webhooks.js');
 const PROBE = join(ROOT, 'bench', 'rss-probe.js');
 
-/** Runs the CLI once and returns its wall time in milliseconds and peak memory in MiB. */
-function measure(args: string[], env: NodeJS.ProcessEnv): { ms: number; rssMiB: number } {
+/**
+ * Runs the CLI once and returns its wall time in milliseconds and peak memory in MiB. The child
+ * runs asynchronously because the emulator it talks to lives in this process.
+ */
+async function measure(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ocrolus-bench-'));
   const rssFile = join(dir, 'rss');
   try {
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--require', PROBE, BIN, ...args], { env: { ...env, OCROLUS_BENCH_RSS_FILE: rssFile }, encoding: 'utf8' });
+    const child = spawn(process.execPath, ['--require', PROBE, BIN, ...args], { env: { ...env, OCROLUS_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolvePromise) => child.on('close', resolvePromise));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== 0) throw new Error(`ocrolus-webhooks ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
+
+    if (status !== 0) throw new Error(`ocrolus-webhooks ${args.join(' ')} exited with ${status}: ${stderr}`);
     return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function repeat(runs: number, args: string[], env: NodeJS.ProcessEnv): Promise<Array<{ ms: number; rssMiB: number }>> {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(args, env));
+  return results;
 }
 
 function median(values: number[]): number {
@@ -31,7 +44,7 @@ function median(values: number[]): number {
 
 /** CLI start-up time (`--help`) and the time and peak memory of a no-change plan of the example declaration. */
 export async function benchCli(runs = 7): Promise<Record<string, number | string>> {
-  const help = Array.from({ length: runs }, () => measure(['--help'], process.env));
+  const help = await repeat(runs, ['--help'], process.env);
 
   const emulator = await startEmulator({ organizations: [{ id: 'staging', clientId: 'staging-client', clientSecret: 'staging-client-secret-0000' }] });
   const dir = mkdtempSync(join(tmpdir(), 'ocrolus-bench-'));
@@ -56,8 +69,8 @@ export async function benchCli(runs = 7): Promise<Record<string, number | string
       ].join('\n'),
     );
     const env = { ...process.env, BENCH_CLIENT_ID: 'staging-client', BENCH_CLIENT_SECRET: 'staging-client-secret-0000', BENCH_API_URL: emulator.apiUrl, BENCH_AUTH_URL: emulator.authUrl };
-    measure(['apply', '--file', file], env);
-    const plans = Array.from({ length: runs }, () => measure(['plan', '--file', file], env));
+    await measure(['apply', '--file', file], env);
+    const plans = await repeat(runs, ['plan', '--file', file], env);
 
     return {
       [`CLI start-up, --help, median of ${runs} (ms)`]: Math.round(median(help.map((r) => r.ms))),
