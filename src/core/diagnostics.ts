@@ -2,7 +2,7 @@
 export type DiagnosticPath = ReadonlyArray<string | number>;
 
 /**
- * A validation finding. `summary` is a short Title Case phrase; `detail` says what is wrong with
+ * A validation finding. `summary` is a short Title Case phrase; `detail` states what is wrong with
  * which value and how to fix it. Front ends map `path` to their own notion of a field.
  */
 export interface Diagnostic {

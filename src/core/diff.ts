@@ -34,9 +34,9 @@ export function secretChanged(desired: NormalizedSpec, sentVersion: string | und
 
 /**
  * Semantic field changes between two declarations, for engines that compare old inputs with new
- * ones (Pulumi diff, Terraform plan). `sentSecretVersion` is the secret version last sent, and
- * undefined when no secret was ever sent; it is passed explicitly because the declared version of
- * `before` may never have reached the API.
+ * ones (Pulumi diff, Terraform plan). `sentSecretVersion` is the secret version last sent, or
+ * undefined when no secret was ever sent. It is a separate argument because the declared version
+ * of `before` may never have reached the API.
  */
 export function diffSpecs(before: NormalizedSpec, after: NormalizedSpec, sentSecretVersion: string | undefined): FieldChange[] {
   const beforeSecretVersion = sentSecretVersion;

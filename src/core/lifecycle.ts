@@ -96,8 +96,8 @@ async function findAdoptionTarget(api: WebhookApi, target: AdoptTarget, options:
   }
 
   if (target.url) {
-    const wanted = normalizeUrl(target.url);
-    const found = (await observeOrganization(api, options)).find((webhook) => normalizeUrl(webhook.url) === wanted);
+    const targetUrl = normalizeUrl(target.url);
+    const found = (await observeOrganization(api, options)).find((webhook) => normalizeUrl(webhook.url) === targetUrl);
     if (found) return found;
     throw new AdoptionError(`Cannot adopt the webhook with URL ${maskUrl(target.url)}: no webhook in organization ${api.organization} has that URL. Remove adopt to create a new webhook.`);
   }

@@ -6,7 +6,7 @@ export function normalizeEvents(events: readonly string[]): string[] {
   return [...new Set(events.map((name) => name.trim()))].sort();
 }
 
-/** An absent description equals null. */
+/** Maps an absent description to null, which the API treats the same. */
 export function normalizeDescription(description: string | null | undefined): string | null {
   return description === undefined || description === null ? null : description;
 }

@@ -4,8 +4,8 @@ import { normalizeEvents } from './normalize';
 import type { ObservedWebhook } from './spec';
 
 /**
- * Reads one webhook and its subscribed events. Returns `undefined` only when the API says the
- * webhook does not exist; every other failure, authorization included, is thrown.
+ * Reads one webhook and its subscribed events. Returns `undefined` only when the API reports that
+ * the webhook does not exist; every other failure, authorization included, is thrown.
  */
 export async function observeWebhook(api: WebhookApi, uuid: string, options: CallOptions = {}): Promise<ObservedWebhook | undefined> {
   let webhook: ApiWebhook;

@@ -27,7 +27,7 @@ export interface PlannedAction {
   readonly changes: readonly FieldChange[];
   readonly desired?: NormalizedSpec;
   readonly observed?: ObservedWebhook;
-  /** Why the action is planned when the fields do not show it, such as "deleted outside of code". */
+  /** Reason for the action when the fields do not show it, such as "deleted outside of code". */
   readonly reason?: string;
 }
 
@@ -39,7 +39,7 @@ export interface Plan {
   /** Webhooks on the server that no declaration matches and that are left alone (prune is off). */
   readonly unmanaged: readonly ObservedWebhook[];
   /**
-   * Which existing webhook each declared name was matched to (by recorded uuid, URL or
+   * Bindings of declared names to the existing webhooks they matched (by recorded uuid, URL or
    * description), with the secret version last sent. `applyPlan` starts from these bindings.
    */
   readonly matched: readonly WebhookBinding[];

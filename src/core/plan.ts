@@ -57,7 +57,7 @@ export interface PlanOrganizationInput {
   readonly organization: string;
   readonly desired: readonly WebhookSpec[];
   readonly observed: readonly ObservedWebhook[];
-  /** What the front end recorded at the last apply; empty on a fresh checkout. */
+  /** Bindings the front end recorded at the last apply; empty on a fresh checkout. */
   readonly bindings: readonly WebhookBinding[];
   /** Delete webhooks on the server that no declared webhook matches. */
   readonly prune?: boolean;
@@ -66,7 +66,7 @@ export interface PlanOrganizationInput {
 /**
  * Plans one organization. Each declared webhook is matched to an existing one by, in turn, the
  * uuid recorded in its binding, its normalized URL, and a description that identifies exactly one
- * webhook on each side (so a changed URL is updated in place even without recorded state).
+ * webhook on each side. The last rule lets a changed URL be updated in place without recorded state.
  * Throws ValidationError when the declaration is invalid; nothing is planned then.
  */
 export function planOrganization(input: PlanOrganizationInput): Plan {
@@ -110,7 +110,10 @@ export function planOrganization(input: PlanOrganizationInput): Plan {
     const observed = matches.get(spec.name);
     const binding = bindingByName.get(spec.name);
     const sameWebhook = observed !== undefined && binding?.uuid === observed.uuid;
-    const effectiveBinding = sameWebhook ? binding : binding && !observed ? binding : undefined;
+    // A binding counts when it names the matched webhook, or when its webhook is gone (deleted
+    // outside of code); a binding to another webhook does not apply to this one.
+    let effectiveBinding: WebhookBinding | undefined;
+    if (sameWebhook || (binding && !observed)) effectiveBinding = binding;
 
     const planned = planWebhook(spec, observed, effectiveBinding);
     if (planned.length === 0) unchanged.push(spec.name);
