@@ -3,7 +3,7 @@
  * combined into one signal that covers the whole exchange, body included. Failures come back as
  * `TransportFailure`, which the error factory turns into an `OcrolusError`.
  */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -66,6 +66,8 @@ export async function sendHttp(input: HttpRequest): Promise<HttpResponse> {
   const signal = input.signal ? AbortSignal.any([input.signal, timeout.signal]) : timeout.signal;
 
   try {
+    // Loaded on the first call: undici takes about 150 ms to load, which `--help` should not pay.
+    const { request } = require('undici') as typeof import('undici');
     const response = await request(input.url, {
       method: input.method,
       headers: input.headers,
