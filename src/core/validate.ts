@@ -19,6 +19,11 @@ export interface ValidateOptions {
   /** Prefix of every diagnostic path, such as `["webhooks", "orders"]`. */
   readonly path?: DiagnosticPath;
   readonly isUnknown?: IsUnknown;
+  /**
+   * Spelling of a spec field in the front end's own language, for messages, such as
+   * `secret_version` for Terraform. Defaults to the spec's camelCase names.
+   */
+  readonly fieldName?: (field: string) => string;
 }
 
 const FIELDS = ['name', 'url', 'events', 'description', 'active', 'secret', 'secretVersion'] as const;
@@ -30,14 +35,19 @@ const FIELDS = ['name', 'url', 'events', 'description', 'active', 'secret', 'sec
 export function validateWebhook(spec: Readonly<Record<string, unknown>>, options: ValidateOptions = {}): Diagnostic[] {
   const isUnknown = options.isUnknown ?? (() => false);
   const at = (field: string, ...rest: Array<string | number>): DiagnosticPath => [...(options.path ?? []), field, ...rest];
-  const label = typeof spec.name === 'string' && spec.name !== '' ? `Webhook "${spec.name}"` : 'The webhook';
+  const named = typeof spec.name === 'string' && spec.name !== '';
+  const subject = named ? `Webhook "${spec.name}"` : 'The webhook';
+  // Messages start with the webhook's name when there is one; engines that validate one resource
+  // without a name attach the message to the attribute instead.
+  const label = named ? `${subject}: ` : '';
+  const field = options.fieldName ?? ((name: string) => name);
   const diagnostics: Diagnostic[] = [];
   const error = (path: DiagnosticPath, summary: string, detail: string) =>
     diagnostics.push({ severity: 'error', summary, detail, path });
 
   for (const key of Object.keys(spec)) {
     if (!(FIELDS as readonly string[]).includes(key) && spec[key] !== undefined) {
-      error(at(key), 'Unknown Webhook Field', `${label} has an unknown field "${key}". Known fields: ${FIELDS.join(', ')}.`);
+      error(at(key), 'Unknown Webhook Field', `${subject} has an unknown field "${key}". Known fields: ${FIELDS.map(field).join(', ')}.`);
     }
   }
 
@@ -46,16 +56,16 @@ export function validateWebhook(spec: Readonly<Record<string, unknown>>, options
   if (!isUnknown(spec.description)) validateDescription(spec.description, label, at('description'), error);
 
   if (spec.active !== undefined && !isUnknown(spec.active) && typeof spec.active !== 'boolean') {
-    error(at('active'), 'Invalid Active Flag', `${label}: active must be true or false, not ${describe(spec.active)}.`);
+    error(at('active'), 'Invalid Active Flag', `${label}active must be true or false, not ${describe(spec.active)}.`);
   }
 
   if (spec.secret !== undefined && !isUnknown(spec.secret)) validateSecret(spec.secret, label, at('secret'), error);
   if (spec.secretVersion !== undefined && spec.secretVersion !== null && !isUnknown(spec.secretVersion)) {
     const version = spec.secretVersion;
     if (!(typeof version === 'string' && version.trim() !== '') && !(typeof version === 'number' && Number.isFinite(version))) {
-      error(at('secretVersion'), 'Invalid Secret Version', `${label}: secretVersion must be a non-empty string or a number, not ${describe(version)}.`);
+      error(at('secretVersion'), 'Invalid Secret Version', `${label}${field('secretVersion')} must be a non-empty string or a number, not ${describe(version)}.`);
     } else if (spec.secret === undefined) {
-      error(at('secretVersion'), 'Secret Version Without Secret', `${label}: secretVersion is set but secret is not. Set secret as well, or remove secretVersion.`);
+      error(at('secretVersion'), 'Secret Version Without Secret', `${label}${field('secretVersion')} is set but ${field('secret')} is not. Set ${field('secret')} as well, or remove ${field('secretVersion')}.`);
     }
   }
 
@@ -114,13 +124,13 @@ type ReportError = (path: DiagnosticPath, summary: string, detail: string) => vo
 
 function validateUrl(url: unknown, label: string, path: DiagnosticPath, error: ReportError): void {
   if (typeof url !== 'string' || url.trim() === '') {
-    error(path, 'Missing Webhook URL', `${label}: url is required and must be a string, such as https://hooks.example.com/ocrolus.`);
+    error(path, 'Missing Webhook URL', `${label}url is required and must be a string, such as https://hooks.example.com/ocrolus.`);
     return;
   }
 
   const trimmed = url.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-    error(path, 'URL Without Scheme', `${label}: url ${maskUrl(trimmed)} has no scheme. Write it as https://${maskUrl(trimmed).replace(/^\/*/, '')}.`);
+    error(path, 'URL Without Scheme', `${label}url ${maskUrl(trimmed)} has no scheme. Write it as https://${maskUrl(trimmed).replace(/^\/*/, '')}.`);
     return;
   }
 
@@ -128,21 +138,21 @@ function validateUrl(url: unknown, label: string, path: DiagnosticPath, error: R
   try {
     parsed = new URL(trimmed);
   } catch {
-    error(path, 'Invalid Webhook URL', `${label}: url ${maskUrl(trimmed)} is not a valid URL.`);
+    error(path, 'Invalid Webhook URL', `${label}url ${maskUrl(trimmed)} is not a valid URL.`);
     return;
   }
 
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    error(path, 'Unsupported URL Scheme', `${label}: url ${maskUrl(trimmed)} uses ${parsed.protocol.slice(0, -1)}; Ocrolus delivers to https URLs.`);
+    error(path, 'Unsupported URL Scheme', `${label}url ${maskUrl(trimmed)} uses ${parsed.protocol.slice(0, -1)}; Ocrolus delivers to https URLs.`);
     return;
   }
   if (!hasTopLevelDomain(parsed.hostname)) {
-    error(path, 'URL Without Top-Level Domain', `${label}: the host "${parsed.hostname}" of url ${maskUrl(trimmed)} has no top-level domain. Use a fully qualified name such as ${parsed.hostname}.example.com.`);
+    error(path, 'URL Without Top-Level Domain', `${label}the host "${parsed.hostname}" of url ${maskUrl(trimmed)} has no top-level domain. Use a fully qualified name such as ${parsed.hostname}.example.com.`);
   } else if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) {
-    error(path, 'Insecure Webhook URL', `${label}: url ${maskUrl(trimmed)} uses http to a public host, which would send deliveries unencrypted. Use https://${parsed.host}${parsed.pathname}.`);
+    error(path, 'Insecure Webhook URL', `${label}url ${maskUrl(trimmed)} uses http to a public host, which would send deliveries unencrypted. Use https://${parsed.host}${parsed.pathname}.`);
   }
   if ((parsed.username === '') !== (parsed.password === '')) {
-    error(path, 'Incomplete URL Credentials', `${label}: url ${maskUrl(trimmed)} embeds a username without a password (or the reverse). Use https://user:password@host/path, or no credentials.`);
+    error(path, 'Incomplete URL Credentials', `${label}url ${maskUrl(trimmed)} embeds a username without a password (or the reverse). Use https://user:password@host/path, or no credentials.`);
   }
 }
 
@@ -154,11 +164,11 @@ function validateEvents(
   diagnostics: Diagnostic[],
 ): void {
   if (!Array.isArray(events)) {
-    diagnostics.push({ severity: 'error', summary: 'Missing Webhook Events', detail: `${label}: events is required and must be a list of event names, such as [book.verified].`, path: at('events') });
+    diagnostics.push({ severity: 'error', summary: 'Missing Webhook Events', detail: `${label}events is required and must be a list of event names, such as [book.verified].`, path: at('events') });
     return;
   }
   if (events.length === 0) {
-    diagnostics.push({ severity: 'error', summary: 'Empty Event List', detail: `${label}: events is empty, but a webhook needs at least one event. Ocrolus has no wildcard; list each event, for example book.verified.`, path: at('events') });
+    diagnostics.push({ severity: 'error', summary: 'Empty Event List', detail: `${label}events is empty, but a webhook needs at least one event. Ocrolus has no wildcard; list each event, for example book.verified.`, path: at('events') });
     return;
   }
 
@@ -166,16 +176,17 @@ function validateEvents(
   events.forEach((name: unknown, index) => {
     if (isUnknown(name)) return;
     if (typeof name !== 'string') {
-      diagnostics.push({ severity: 'error', summary: 'Invalid Event Name', detail: `${label}: events[${index}] must be a string, not ${describe(name)}.`, path: at('events', index) });
+      diagnostics.push({ severity: 'error', summary: 'Invalid Event Name', detail: `${label}events[${index}] must be a string, not ${describe(name)}.`, path: at('events', index) });
       return;
     }
 
     if (!isKnownEvent(name.trim())) {
-      const suggestion = suggestEvent(name);
-      const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known events: ${EVENT_NAMES.join(', ')}.`;
-      diagnostics.push({ severity: 'error', summary: 'Unknown Event', detail: `${label}: "${name}" is not an Ocrolus organization-level event.${hint}`, path: at('events', index) });
+      const suggestion = name.includes('*') ? undefined : suggestEvent(name);
+      let hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known events: ${EVENT_NAMES.join(', ')}.`;
+      if (name.includes('*')) hint = ` Ocrolus has no wildcard events, so list each event by name.${hint}`;
+      diagnostics.push({ severity: 'error', summary: 'Unknown Event', detail: `${label}"${name}" is not an Ocrolus organization-level event.${hint}`, path: at('events', index) });
     } else if (seen.has(name.trim())) {
-      diagnostics.push({ severity: 'warning', summary: 'Duplicate Event', detail: `${label}: "${name}" is listed more than once; it is subscribed once.`, path: at('events', index) });
+      diagnostics.push({ severity: 'warning', summary: 'Duplicate Event', detail: `${label}"${name}" is listed more than once; it is subscribed once.`, path: at('events', index) });
     }
     seen.add(name.trim());
   });
@@ -184,29 +195,29 @@ function validateEvents(
 function validateDescription(description: unknown, label: string, path: DiagnosticPath, error: ReportError): void {
   if (description === undefined || description === null) return;
   if (typeof description !== 'string') {
-    error(path, 'Invalid Description', `${label}: description must be a string or null, not ${describe(description)}.`);
+    error(path, 'Invalid Description', `${label}description must be a string or null, not ${describe(description)}.`);
     return;
   }
 
   const { descriptionMinLength: min, descriptionMaxLength: max } = LIMITS;
   if (description.trim() === '') {
-    error(path, 'Blank Description', `${label}: description contains only whitespace. Omit it, or write at least ${min} visible characters.`);
+    error(path, 'Blank Description', `${label}description contains only whitespace. Omit it, or write at least ${min} visible characters.`);
     return;
   }
   if (description.length < min || description.length > max) {
-    error(path, 'Invalid Description Length', `${label}: description has ${description.length} characters, but Ocrolus accepts ${min} to ${max}. Omit it, or write ${description.length < min ? 'a longer' : 'a shorter'} one.`);
+    error(path, 'Invalid Description Length', `${label}description has ${description.length} characters, but Ocrolus accepts ${min} to ${max}. Omit it, or write ${description.length < min ? 'a longer' : 'a shorter'} one.`);
   }
 }
 
 function validateSecret(secret: unknown, label: string, path: DiagnosticPath, error: ReportError): void {
   if (typeof secret !== 'string') {
-    error(path, 'Invalid Secret', `${label}: secret must be a string.`);
+    error(path, 'Invalid Secret', `${label}secret must be a string.`);
     return;
   }
 
   const { secretMinLength: min, secretMaxLength: max } = LIMITS;
   if (secret.length < min || secret.length > max) {
-    error(path, 'Invalid Secret Length', `${label}: secret has ${secret.length} characters, but Ocrolus accepts ${min} to ${max}. Generate one with: openssl rand -hex 32`);
+    error(path, 'Invalid Secret Length', `${label}secret has ${secret.length} characters, but Ocrolus accepts ${min} to ${max}. Generate one with: openssl rand -hex 32`);
   }
 }
 

@@ -217,7 +217,7 @@ describe('Webhook validation', () => {
     synthValidated(stack);
 
     expect(warningsOf(webhook)).toEqual([
-      'Duplicate Event (events[1]): The webhook: "book.verified" is listed more than once; it is subscribed once.',
+      'Duplicate Event (events[1]): "book.verified" is listed more than once; it is subscribed once.',
     ]);
   });
 });

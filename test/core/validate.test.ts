@@ -81,3 +81,15 @@ describe('maskUrl', () => {
     });
   }
 });
+
+describe('validateWebhook wording', () => {
+  it('uses the front end field names', () => {
+    const [error] = validateWebhook({ url: 'https://hooks.example.com/in', events: ['book.verified'], secretVersion: '2' }, { fieldName: (f) => (f === 'secretVersion' ? 'secret_version' : f) });
+    expect(error.detail).toBe('secret_version is set but secret is not. Set secret as well, or remove secret_version.');
+  });
+
+  it('says there is no wildcard', () => {
+    const [error] = validateWebhook({ url: 'https://hooks.example.com/in', events: ['book.*'] });
+    expect(error.detail).toMatch(/^"book\.\*" is not an Ocrolus organization-level event\. Ocrolus has no wildcard events, so list each event by name\./);
+  });
+});
