@@ -46,6 +46,7 @@ function checkOrganizations(stack: TerraformStack, members: ReadonlyMap<IConstru
     // so it is left out here. The API still rejects a sixth webhook or a duplicate URL.
     const webhook = construct as TerraformResource;
     if (webhook.count !== undefined || webhook.forEach !== undefined) continue;
+    if (isMovedAway(webhook)) continue;
 
     const organization = webhook.provider?.alias ?? '';
     const spec = { ...readFields(), name: webhook.node.path } as unknown as WebhookSpec;
@@ -57,6 +58,20 @@ function checkOrganizations(stack: TerraformStack, members: ReadonlyMap<IConstru
     errors.push(...reportDiagnostics(stack, acrossWebhooks(specs), reported));
   }
   return errors;
+}
+
+/**
+ * True for a construct that `moveTo` or `moveToId` marks as moved to another address. cdktf leaves
+ * it out of the JSON and writes only the `moved` block, so the webhook it declared is the one its
+ * target declares, and counting both would report every rename as a duplicate URL. A construct
+ * renamed with `moveFromId` is the target itself, so it stays in.
+ */
+function isMovedAway(webhook: TerraformResource): boolean {
+  const move = webhook.hasResourceMove();
+  if (move === undefined) return false;
+  if ('moveTarget' in move) return true;
+
+  return move.from === `${webhook.terraformResourceType}.${webhook.friendlyUniqueId}`;
 }
 
 function acrossWebhooks(specs: readonly WebhookSpec[]): Diagnostic[] {

@@ -9,10 +9,10 @@ import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 import { engineEnv, ensureBuilt, expectExit, locateTofu, run, writeCliConfig } from './engine';
 
-// Constructs beyond the example app, through OpenTofu, our provider and the emulator. A renamed
-// construct with moveFromId must keep the same Ocrolus webhook: the plan shows a move and no
-// change, and the uuid survives the apply. The provider reads its credentials from the OCROLUS_*
-// variables here, which also covers that fallback.
+// Constructs beyond the example app, through OpenTofu, our provider and the emulator. A construct
+// renamed with moveFromId, moveTo or moveToId must keep the same Ocrolus webhook: the plan shows a
+// move and no change, and the uuid survives the apply. The provider reads its credentials from
+// the OCROLUS_* variables here, which also covers that fallback.
 
 const CLIENT_SECRET = 'planted-rename-client-secret-31d8';
 
@@ -31,24 +31,60 @@ describe('constructs on OpenTofu', () => {
   let env: NodeJS.ProcessEnv;
 
   const stackDir = (stack = 'rename') => join(workDir, 'cdktf.out/stacks', stack);
+  const ordersConfig = { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified', 'book.completed'] };
 
-  /** Synthesizes the stack with the webhook under construct id `id`, optionally moved from `orders`. */
-  const synth = (id: string, moveFrom?: string) => {
+  /** Synthesizes stack `name` with the webhooks `declare` adds, its state in a file of its own. */
+  const synthStack = (name: string, declare: (stack: TerraformStack) => void) => {
     const app = new App({ outdir: join(workDir, 'cdktf.out'), stackTraces: false });
-    const stack = new TerraformStack(app, 'rename');
-    new LocalBackend(stack, { path: join(workDir, 'rename.tfstate') });
+    const stack = new TerraformStack(app, name);
+    new LocalBackend(stack, { path: join(workDir, `${name}.tfstate`) });
     new OcrolusProvider(stack, 'ocrolus');
-    const webhook = new Webhook(stack, id, { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified', 'book.completed'] });
-    if (moveFrom !== undefined) webhook.moveFromId(moveFrom);
+    declare(stack);
     app.synth();
   };
 
+  /** Synthesizes the stack with the webhook under construct id `id`, optionally moved from `orders`. */
+  const synth = (id: string, moveFrom?: string) =>
+    synthStack('rename', (stack) => {
+      const webhook = new Webhook(stack, id, ordersConfig);
+      if (moveFrom !== undefined) webhook.moveFromId(moveFrom);
+    });
+
   const tofuRun = (args: string[], stack = 'rename') => run(tofu, [...args, '-no-color'], { cwd: stackDir(stack), env });
 
-  const plannedChanges = async (): Promise<PlannedChange[]> => {
-    expectExit(await tofuRun(['plan', '-input=false', '-out=tfplan']));
-    const planJson = expectExit(await tofuRun(['show', '-json', 'tfplan']));
+  const plannedChanges = async (stack = 'rename'): Promise<PlannedChange[]> => {
+    expectExit(await tofuRun(['plan', '-input=false', '-out=tfplan'], stack));
+    const planJson = expectExit(await tofuRun(['show', '-json', 'tfplan'], stack));
     return (JSON.parse(planJson.stdout) as { resource_changes?: PlannedChange[] }).resource_changes ?? [];
+  };
+
+  const writeCalls = () => emulator.requests('rename').filter((request) => request.route !== undefined && ['add', 'update', 'delete', 'rotate-secret'].includes(request.route));
+
+  /**
+   * Creates `orders` in stack `name`, then renames it to `order_status` with `rename` (which
+   * declares both constructs) and checks that the plan is a move with no change, that apply
+   * writes nothing, and that the webhook keeps its uuid.
+   */
+  const expectRenameKeepsWebhook = async (name: string, rename: (stack: TerraformStack) => void) => {
+    synthStack(name, (stack) => new Webhook(stack, 'orders', ordersConfig));
+    expectExit(await tofuRun(['init', '-input=false'], name));
+    expectExit(await tofuRun(['apply', '-input=false', '-auto-approve'], name));
+    const [created] = emulator.webhooks('rename');
+
+    synthStack(name, rename);
+    const changes = await plannedChanges(name);
+    expect(changes.map((change) => [change.address, change.previous_address, change.change.actions])).toEqual([
+      ['ocrolus_webhook.order_status', 'ocrolus_webhook.orders', ['no-op']],
+    ]);
+
+    emulator.clearRequests();
+    expectExit(await tofuRun(['apply', '-input=false', 'tfplan'], name));
+    expect(writeCalls()).toEqual([]);
+    expect(emulator.webhooks('rename').map((webhook) => webhook.uuid)).toEqual([created.uuid]);
+    expectExit(await tofuRun(['plan', '-input=false', '-detailed-exitcode'], name), 0);
+
+    expectExit(await tofuRun(['destroy', '-input=false', '-auto-approve'], name));
+    expect(emulator.webhooks('rename')).toEqual([]);
   };
 
   beforeAll(async () => {
@@ -72,14 +108,11 @@ describe('constructs on OpenTofu', () => {
 
   test('data source lists the webhooks', async () => {
     const seeded = emulator.seedWebhook('rename', { url: 'https://hooks.example.com/ocrolus/seeded', events: ['book.verified'], isActive: false });
-    const app = new App({ outdir: join(workDir, 'cdktf.out'), stackTraces: false });
-    const stack = new TerraformStack(app, 'listing');
-    new LocalBackend(stack, { path: join(workDir, 'listing.tfstate') });
-    new OcrolusProvider(stack, 'ocrolus');
-    const listing = new DataOcrolusWebhooks(stack, 'all');
-    new TerraformOutput(stack, 'count', { value: Fn.lengthOf(listing.webhooks) });
-    new TerraformOutput(stack, 'first', { value: listing.webhooks.get(0) });
-    app.synth();
+    synthStack('listing', (stack) => {
+      const listing = new DataOcrolusWebhooks(stack, 'all');
+      new TerraformOutput(stack, 'count', { value: Fn.lengthOf(listing.webhooks) });
+      new TerraformOutput(stack, 'first', { value: listing.webhooks.get(0) });
+    });
 
     expectExit(await tofuRun(['init', '-input=false'], 'listing'));
     expectExit(await tofuRun(['apply', '-input=false', '-auto-approve'], 'listing'));
@@ -112,8 +145,7 @@ describe('constructs on OpenTofu', () => {
 
     emulator.clearRequests();
     expectExit(await tofuRun(['apply', '-input=false', 'tfplan']));
-    const writes = emulator.requests('rename').filter((request) => request.route !== undefined && ['add', 'update', 'delete', 'rotate-secret'].includes(request.route));
-    expect(writes).toEqual([]);
+    expect(writeCalls()).toEqual([]);
     expect(emulator.webhooks('rename').map((webhook) => webhook.uuid)).toEqual([created.uuid]);
 
     synth('order_status');
@@ -121,5 +153,19 @@ describe('constructs on OpenTofu', () => {
 
     expectExit(await tofuRun(['destroy', '-input=false', '-auto-approve']));
     expect(emulator.webhooks('rename')).toEqual([]);
+  });
+
+  test('moveTo keeps the same webhook', async () => {
+    await expectRenameKeepsWebhook('move_to', (stack) => {
+      new Webhook(stack, 'order_status', ordersConfig).addMoveTarget('order-status');
+      new Webhook(stack, 'orders', ordersConfig).moveTo('order-status');
+    });
+  });
+
+  test('moveToId keeps the same webhook', async () => {
+    await expectRenameKeepsWebhook('move_to_id', (stack) => {
+      new Webhook(stack, 'order_status', ordersConfig);
+      new Webhook(stack, 'orders', ordersConfig).moveToId('ocrolus_webhook.order_status');
+    });
   });
 });

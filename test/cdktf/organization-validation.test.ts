@@ -1,7 +1,7 @@
 import { TerraformCount, TerraformVariable } from 'cdktf';
 
 import { OcrolusProvider, Webhook } from '../../src/cdktf';
-import { newProviderStack, newStack, validationError } from './helpers';
+import { newProviderStack, newStack, synthValidated, validationError } from './helpers';
 
 const events = ['book.verified'];
 
@@ -65,6 +65,50 @@ describe('organization checks at synth', () => {
     new Webhook(stack, 'counted', { url: 'https://hooks.example.com/ocrolus/counted', events, count: TerraformCount.of(0) });
 
     expect(validationError(stack)).toBeUndefined();
+  });
+
+  test('moveTo rename leaves the old construct out', () => {
+    const stack = newProviderStack();
+    const url = 'https://hooks.example.com/ocrolus/orders';
+    const renamed = new Webhook(stack, 'order_status', { url, events });
+    renamed.addMoveTarget('order-status');
+    const old = new Webhook(stack, 'orders', { url, events });
+    old.moveTo('order-status');
+
+    const json = synthValidated(stack);
+
+    expect(Object.keys(json.resource?.ocrolus_webhook ?? {})).toEqual(['order_status']);
+    expect(json.moved).toEqual([{ from: 'ocrolus_webhook.orders', to: 'ocrolus_webhook.order_status' }]);
+  });
+
+  test('moveToId rename leaves the old construct out', () => {
+    const stack = newProviderStack();
+    const url = 'https://hooks.example.com/ocrolus/orders';
+    new Webhook(stack, 'order_status', { url, events });
+    new Webhook(stack, 'orders', { url, events }).moveToId('ocrolus_webhook.order_status');
+
+    const json = synthValidated(stack);
+
+    expect(Object.keys(json.resource?.ocrolus_webhook ?? {})).toEqual(['order_status']);
+    expect(json.moved).toEqual([{ from: 'ocrolus_webhook.orders', to: 'ocrolus_webhook.order_status' }]);
+  });
+
+  test('moved-away construct does not count toward five', () => {
+    const stack = newProviderStack();
+    for (let index = 1; index <= 5; index++) {
+      new Webhook(stack, `hook${index}`, { url: `https://hooks.example.com/ocrolus/${index}`, events });
+    }
+    new Webhook(stack, 'old_hook5', { url: 'https://hooks.example.com/ocrolus/5', events }).moveToId('ocrolus_webhook.hook5');
+
+    expect(validationError(stack)).toBeUndefined();
+  });
+
+  test('moveFromId target still counts', () => {
+    const stack = newProviderStack();
+    new Webhook(stack, 'orders', { url: 'https://hooks.example.com/ocrolus', events });
+    new Webhook(stack, 'order_status', { url: 'https://hooks.example.com/ocrolus', events }).moveFromId('ocrolus_webhook.legacy');
+
+    expect(validationError(stack)?.message).toContain('Duplicate Webhook URL');
   });
 
   test('single-webhook problems are reported once', () => {
