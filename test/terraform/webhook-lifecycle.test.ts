@@ -6,7 +6,7 @@ import { startEmulator } from '../../src/emulator';
 import type { Emulator } from '../../src/emulator';
 import { isUnknown } from '../../src/terraform/values';
 import type { TfObject } from '../../src/terraform/values';
-import { planAndApply, readState } from './helpers/engine-emulation';
+import { planAndApply, privateBytes, readState } from './helpers/engine-emulation';
 import { DATA_SOURCE_TYPE, decoded, diagnosticLines, dynamic, PROVIDER_TYPE, startRpcHarness, webhookConfig } from './helpers/rpc';
 import type { RpcHarness } from './helpers/rpc';
 
@@ -230,7 +230,7 @@ describe('read', () => {
     const state = (await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/gone` }))).state as TfObject;
     emulator.removeWebhook('staging', state.uuid as string);
 
-    expect(await readState(harness, state)).toEqual({ state: null, diagnostics: [], details: [] });
+    expect(await readState(harness, state)).toEqual({ state: null, diagnostics: [], details: [], private: null });
   });
 
   test('not found as code 1000 also leaves state', async () => {
@@ -258,6 +258,64 @@ describe('read', () => {
     } finally {
       await viewer.close();
     }
+  });
+});
+
+describe('organization record', () => {
+  const otherOrganization = privateBytes({ organization: 'prod-client' });
+  let state: TfObject;
+
+  beforeEach(async () => {
+    const created = await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/recorded` }));
+    expect(created.private).toEqual({ organization: 'staging-client' });
+    state = created.state as TfObject;
+    emulator.clearRequests();
+  });
+
+  afterEach(async () => {
+    await planAndApply(harness, state, null);
+  });
+
+  test('state without a record is adopted', async () => {
+    const read = await readState(harness, state);
+
+    expect(read.diagnostics).toEqual([]);
+    expect(read.state).toEqual(state);
+    expect(read.private).toEqual({ organization: 'staging-client' });
+  });
+
+  test('read of another organization stops', async () => {
+    const read = await readState(harness, state, otherOrganization);
+
+    expect(read.diagnostics).toEqual(['ERROR Webhook In Another Organization']);
+    expect(read.details[0]).toContain(`Webhook ${state.uuid as string} belongs to Ocrolus organization prod-client`);
+    expect(read.details[0]).toContain('configured for organization staging-client');
+    expect(read.details[0]).toContain('`tofu state rm ADDRESS`');
+    expect(read.state).toEqual(state);
+    expect(read.private).toEqual({ organization: 'prod-client' });
+    expect(emulator.requests('staging')).toEqual([]);
+  });
+
+  test('plan of another organization stops', async () => {
+    const outcome = await planAndApply(harness, state, config({ url: `${receiverUrl}/hooks/recorded-v2` }), otherOrganization);
+
+    expect(outcome.diagnostics).toEqual(['ERROR Webhook In Another Organization']);
+    expect(emulator.requests('staging')).toEqual([]);
+  });
+
+  test('destroy of another organization stops', async () => {
+    const outcome = await planAndApply(harness, state, null, otherOrganization);
+
+    expect(outcome.diagnostics).toEqual(['ERROR Webhook In Another Organization']);
+    expect(outcome.state).toEqual(state);
+    expect(emulator.webhooks('staging').map((webhook) => webhook.uuid)).toContain(state.uuid);
+  });
+
+  test('import records the organization', async () => {
+    const response = await harness.provider.ImportResourceState({ type_name: 'ocrolus_webhook', id: state.uuid as string });
+    const [imported] = response.imported_resources as Array<{ private: Buffer }>;
+
+    expect(JSON.parse(Buffer.from(imported.private).toString('utf8'))).toEqual({ organization: 'staging-client' });
   });
 });
 

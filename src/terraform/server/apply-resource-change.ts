@@ -6,6 +6,7 @@ import { fromCoreDiagnostic } from '../diagnostics';
 import { diagnosticsFromError } from '../error-diagnostics';
 import type { ProviderContext } from '../provider-context';
 import { configuredApi } from '../provider-context';
+import { organizationMismatch, recordOrganization } from '../private-state';
 import type { ApplyResourceChangeRequest, ApplyResourceChangeResponse, Diagnostic } from '../protocol';
 import { blockType, WEBHOOK_RESOURCE_TYPE, WEBHOOK_SCHEMA } from '../schema';
 import { runTestOnApply } from '../test-on-apply';
@@ -48,6 +49,10 @@ export async function applyResourceChange(request: ApplyResourceChangeRequest, c
   const client = configuredApi(context);
   if ('diagnostic' in client) return { new_state: request.prior_state, diagnostics: [client.diagnostic] };
 
+  // Destroy is not planned by this provider, so the organization is checked here as well.
+  const mismatch = prior === null ? undefined : organizationMismatch(request.planned_private, context, knownString(prior.uuid) ?? '');
+  if (mismatch) return { new_state: request.prior_state, private: request.planned_private, diagnostics: [mismatch] };
+
   let outcome: Outcome;
   if (planned === null) outcome = prior === null ? { state: null, diagnostics: [] } : await destroy(client.api, prior, context);
   else if (prior === null) outcome = await create(client.api, planned, context);
@@ -55,7 +60,7 @@ export async function applyResourceChange(request: ApplyResourceChangeRequest, c
 
   return {
     new_state: encodeDynamicValue(outcome.state === null ? null : withoutUnknowns(outcome.state), WEBHOOK_TYPE),
-    private: request.planned_private,
+    private: recordOrganization(request.planned_private, context),
     diagnostics: outcome.diagnostics,
   };
 }

@@ -3,6 +3,7 @@ import { errorDiagnostic } from '../diagnostics';
 import { diagnosticsFromError } from '../error-diagnostics';
 import type { ProviderContext } from '../provider-context';
 import { configuredApi } from '../provider-context';
+import { recordOrganization } from '../private-state';
 import type { ImportResourceStateRequest, ImportResourceStateResponse } from '../protocol';
 import { blockType, WEBHOOK_RESOURCE_TYPE, WEBHOOK_SCHEMA } from '../schema';
 import { encodeDynamicValue } from '../values';
@@ -42,7 +43,7 @@ export async function importResourceState(request: ImportResourceStateRequest, c
     }
 
     const state = encodeDynamicValue(stateFromObserved(observed), blockType(WEBHOOK_SCHEMA));
-    return { imported_resources: [{ type_name: WEBHOOK_RESOURCE_TYPE, state }], diagnostics: [] };
+    return { imported_resources: [{ type_name: WEBHOOK_RESOURCE_TYPE, state, private: recordOrganization(undefined, context) }], diagnostics: [] };
   } catch (error) {
     return { diagnostics: diagnosticsFromError(error, { log: context.log, step: 'import', organization: context.organization, uuid }) };
   }

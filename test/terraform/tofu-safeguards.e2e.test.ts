@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startEmulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
+import { ensureProviderBuilt } from './helpers/build';
+import { createWorkspace, PLAN_FLAGS } from './helpers/tofu';
+import type { TofuResult, TofuWorkspace } from './helpers/tofu';
+
+// Behaviour that only shows with a real engine: what OpenTofu stores and plans after the provider
+// returns errors, private state, or values that differ from the configuration in spelling.
+
+const STAGING_SECRET = 'staging-client-secret-planted-e2e3';
+const OTHER_SECRET = 'other-client-secret-planted-e2e-03';
+
+let emulator: Emulator;
+
+function expectExit(result: TofuResult, code: number): void {
+  if (result.code !== code) throw new Error(`tofu exited ${result.code}, expected ${code}:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Builds a configuration of one `ocrolus_webhook.orders` for the organization of `clientId`. */
+function configuration(clientId: string, orders: Record<string, unknown>): object {
+  return {
+    terraform: { required_providers: { ocrolus: { source: 'ocrolus/ocrolus' } } },
+    variable: { client_secret: { type: 'string', sensitive: true } },
+    provider: { ocrolus: { client_id: clientId, client_secret: '${var.client_secret}', api_url: emulator.apiUrl, auth_url: emulator.authUrl } },
+    resource: { ocrolus_webhook: { orders } },
+  };
+}
+
+/** Attributes and private bytes of `ocrolus_webhook.orders` in the workspace's state file. */
+function storedOrders(workspace: TofuWorkspace): { attributes: Record<string, unknown>; private?: string } | undefined {
+  const state = JSON.parse(readFileSync(join(workspace.dir, 'terraform.tfstate'), 'utf8')) as {
+    resources: Array<{ name: string; instances: Array<{ attributes: Record<string, unknown>; private?: string }> }>;
+  };
+  return state.resources.find((resource) => resource.name === 'orders')?.instances[0];
+}
+
+beforeAll(async () => {
+  ensureProviderBuilt();
+  emulator = await startEmulator({
+    requestsPerSecond: false,
+    organizations: [
+      { id: 'staging', clientId: 'staging-client', clientSecret: STAGING_SECRET },
+      { id: 'other', clientId: 'other-client', clientSecret: OTHER_SECRET },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe('state pointed at another organization', () => {
+  const orders = { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified'] };
+  let workspace: TofuWorkspace;
+  const asStaging = { TF_VAR_client_secret: STAGING_SECRET };
+  const asOther = { TF_VAR_client_secret: OTHER_SECRET };
+
+  beforeAll(async () => {
+    workspace = await createWorkspace('dev-overrides', {});
+    workspace.writeConfig(configuration('staging-client', orders));
+    expectExit(await workspace.run(['init', ...PLAN_FLAGS]), 0);
+    expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS], asStaging), 0);
+  });
+
+  test('apply records the organization', () => {
+    const stored = storedOrders(workspace);
+
+    expect(emulator.webhooks('staging')).toHaveLength(1);
+    expect(Buffer.from(stored?.private ?? '', 'base64').toString('utf8')).toBe('{"organization":"staging-client"}');
+  });
+
+  test('plan with another client_id stops', async () => {
+    workspace.writeConfig(configuration('other-client', orders));
+    emulator.clearRequests();
+
+    const plan = await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS], asOther);
+
+    const message = plan.stderr.replace(/\s+/g, ' ');
+    expectExit(plan, 1);
+    expect(message).toContain('Error: Webhook In Another Organization');
+    expect(message).toContain('belongs to Ocrolus organization staging-client, where it was created or imported');
+    expect(message).toContain('run `tofu state rm ADDRESS`');
+    expect(emulator.requests('other')).toEqual([]);
+    expect(emulator.webhooks('other')).toEqual([]);
+  });
+
+  test('destroy without refresh stops too', async () => {
+    const destroy = await workspace.run(['destroy', '-auto-approve', '-refresh=false', ...PLAN_FLAGS], asOther);
+
+    expectExit(destroy, 1);
+    expect(destroy.stderr).toContain('Error: Webhook In Another Organization');
+    expect(emulator.webhooks('staging')).toHaveLength(1);
+    expect(storedOrders(workspace)?.attributes.uuid).toBe(emulator.webhooks('staging')[0].uuid);
+  });
+
+  test('state rm and import move it deliberately', async () => {
+    const seeded = emulator.seedWebhook('other', { ...orders, isActive: true });
+    expectExit(await workspace.run(['state', 'rm', 'ocrolus_webhook.orders', ...PLAN_FLAGS.slice(1)], asOther), 0);
+    expectExit(await workspace.run(['import', ...PLAN_FLAGS, 'ocrolus_webhook.orders', seeded.uuid], asOther), 0);
+
+    expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS], asOther), 0);
+    expect(emulator.webhooks('staging')).toHaveLength(1);
+
+    expectExit(await workspace.run(['destroy', '-auto-approve', ...PLAN_FLAGS], asOther), 0);
+    expect(emulator.webhooks('other')).toEqual([]);
+    emulator.removeWebhook('staging', emulator.webhooks('staging')[0].uuid);
+  });
+
+  test('no client secret appears in any output', () => {
+    const transcript = workspace.transcript.join('\n');
+
+    expect(transcript).not.toContain(STAGING_SECRET);
+    expect(transcript).not.toContain(OTHER_SECRET);
+  });
+});
