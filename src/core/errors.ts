@@ -11,7 +11,7 @@ export class VerificationError extends Error {
   constructor(organization: string, action: PlannedAction, field: string, problem: string) {
     super(
       `the API accepted the call, but reading the webhook back in organization ${organization} shows ${problem}. ` +
-        'The change is not counted as done. Check the webhook in the Ocrolus Dashboard, then run the plan again.',
+        'The change is not counted as done. Check the webhook in the Ocrolus Dashboard, then plan again.',
     );
     this.organization = organization;
     this.action = action;
@@ -60,7 +60,7 @@ export class ApplyError extends Error {
     lines.push(`  Done: ${done}.`);
     const notDone = [...input.failures.map((f) => f.action), ...input.notStarted];
     lines.push(`  Not done: ${notDone.map(describeAction).join('; ')}.`);
-    lines.push('  Run apply again once the cause is fixed: it plans only what is left.');
+    lines.push('  Run it again once the cause is fixed: the next run plans only what is left.');
 
     super(lines.join('\n'), { cause: input.failures[0]?.error });
     this.organization = input.organization;
@@ -76,6 +76,11 @@ export class ApplyError extends Error {
 function describeFailure(failure: ActionFailure): string {
   const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
   let text = `${describeAction(failure.action)}: ${reason}`;
+
+  if (failure.action.kind === 'create' && failure.action.uuid !== undefined) {
+    text += `${/[.!?]$/.test(text) ? '' : '.'} The webhook was created (uuid ${failure.action.uuid}), but a later step did not finish; the next run continues from it.`;
+    return text;
+  }
 
   // A timeout or dropped connection after the add was sent leaves its outcome unknown.
   const ambiguous = typeof failure.error === 'object' && failure.error !== null && (failure.error as { ambiguous?: unknown }).ambiguous === true;

@@ -143,7 +143,7 @@ function validateUrl(url: unknown, label: string, path: DiagnosticPath, error: R
   }
 
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    error(path, 'Unsupported URL Scheme', `${label}url ${maskUrl(trimmed)} uses ${parsed.protocol.slice(0, -1)}; Ocrolus delivers to https URLs.`);
+    error(path, 'Unsupported URL Scheme', `${label}url ${maskUrl(trimmed)} uses ${parsed.protocol.slice(0, -1)}, but Ocrolus delivers only to https URLs (or http to loopback and private hosts).`);
     return;
   }
   if (!hasTopLevelDomain(parsed.hostname)) {
@@ -163,8 +163,12 @@ function validateEvents(
   isUnknown: IsUnknown,
   diagnostics: Diagnostic[],
 ): void {
+  if (events === undefined || events === null) {
+    diagnostics.push({ severity: 'error', summary: 'Missing Webhook Events', detail: `${label}events is required: a list of event names, such as [book.verified].`, path: at('events') });
+    return;
+  }
   if (!Array.isArray(events)) {
-    diagnostics.push({ severity: 'error', summary: 'Missing Webhook Events', detail: `${label}events is required and must be a list of event names, such as [book.verified].`, path: at('events') });
+    diagnostics.push({ severity: 'error', summary: 'Invalid Webhook Events', detail: `${label}events must be a list of event names, such as [book.verified], not ${describe(events)}.`, path: at('events') });
     return;
   }
   if (events.length === 0) {

@@ -124,7 +124,7 @@ describe('API failures', () => {
     expect(failed.stderr).toContain('create of webhook analytics');
     expect(failed.stderr).toContain(`Done: update of webhook orders (uuid ${orders.uuid})`);
     expect(failed.stderr).toContain('Not done: create of webhook analytics');
-    expect(failed.stderr).toContain('Run apply again');
+    expect(failed.stderr).toContain('Run it again once the cause is fixed');
     expect(planFailure.stderr).toContain('The Ocrolus API did not answer successfully after 3 attempts; run the command again later.');
     expect(failed.stdout).toContain('apply stopped with 1 of 2 actions done, 1 failed and 0 not started.');
     expect(failed.stderr).toContain('✖ Apply to staging [FAILED: 1 of 2 actions failed]');

@@ -110,3 +110,12 @@ describe('single-webhook lifecycle', () => {
     expect(delivery).toMatchObject({ eventName: 'book.verified', eventUuid: 'event-book.verified', delivery: { headers: { 'Webhook-Signature': '***' } } });
   });
 });
+
+describe('ApplyError wording', () => {
+  it('says a create that failed after the add made the webhook', async () => {
+    const api = new FakeApi();
+    api.failNext.set('listWebhookEvents', new OcrolusServerError('OCR_SERVER', 'server error', { operation: 'listWebhookEvents', organization: 'test-org', httpStatus: 503 }));
+    const error = await applyPlan(api, planOrganization({ organization: 'test-org', desired: [orders], observed: [], bindings: [] })).catch((e) => e);
+    expect(error.message).toMatch(/The webhook was created \(uuid uuid-1\), but a later step did not finish; the next run continues from it\./);
+  });
+});
