@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 
 import { booleanHcl, hclAttributes, stringHcl, stringSetHcl } from './hcl';
 import { GENERATOR_METADATA } from './provider-metadata';
-import { WebhookTestOnApply, webhookTestOnApplyToHclTerraform, webhookTestOnApplyToTerraform } from './test-on-apply';
+import { validateTestOnApply, WebhookTestOnApply, webhookTestOnApplyToHclTerraform, webhookTestOnApplyToTerraform } from './test-on-apply';
 import { joinOrganizationChecks } from './organization-validation';
 import { validateWebhookFields, warnOnLiteralSecret } from './validation';
 import type { WebhookFields } from './validation';
@@ -59,7 +59,8 @@ export interface WebhookConfig extends cdktf.TerraformMetaArguments {
   readonly secretVersion?: string;
 
   /**
-   * Sends a test delivery after create and after a change of url, events or secret.
+   * Sends a test delivery after create, after a change of url, events or secret, and when these
+   * settings are added or changed. Needs an active webhook.
    *
    * @default no test delivery
    */
@@ -137,7 +138,9 @@ export class Webhook extends cdktf.TerraformResource {
     this._testOnApply = config.testOnApply;
     this.secret = config.secret;
 
-    this.node.addValidation({ validate: () => validateWebhookFields(this, this.fields(), this.reportedWarnings) });
+    this.node.addValidation({
+      validate: () => [...validateWebhookFields(this, this.fields(), this.reportedWarnings), ...validateTestOnApply(this._testOnApply, this._active, this._events)],
+    });
     joinOrganizationChecks(this, () => this.fields());
   }
 

@@ -191,7 +191,7 @@ export const WEBHOOK_SCHEMA: BlockSchema = {
       name: 'test_on_apply',
       nested: TEST_ON_APPLY,
       optional: true,
-      description: 'Sends a test delivery after create and after a change of url, events or secret.',
+      description: 'Sends a test delivery after create, after a change of url, events or secret, and when test_on_apply is added or changed. Needs active = true.',
     },
 
     // Computed

@@ -2,7 +2,6 @@ import type { WebhookApi } from '../client/types';
 import { maskUrl } from '../core/url';
 import { sendTestDelivery } from '../core/test-delivery';
 import { errorDiagnostic, warningDiagnostic } from './diagnostics';
-import { diagnosticsFromError } from './error-diagnostics';
 import type { PluginLogger } from './log';
 import type { Diagnostic } from './protocol';
 import type { TestOnApply } from './webhook-state';
@@ -22,30 +21,33 @@ export interface TestRun {
  */
 export async function runTestOnApply(run: TestRun): Promise<Diagnostic[]> {
   const organization = run.api.organization;
-  const report = run.settings.failOnError ? errorDiagnostic : warningDiagnostic;
-  const path = ['test_on_apply'];
+  const webhook = `Webhook ${run.uuid} (${maskUrl(run.url)}) in organization ${organization}`;
 
-  let problem: string | undefined;
+  let problem: string;
   try {
     const result = await sendTestDelivery(run.api, run.uuid, run.settings.event, { signal: run.signal });
     const delivery = result.delivery;
-    if (delivery?.error) problem = `the delivery of ${result.eventName} to ${maskUrl(run.url)} failed: ${delivery.error}`;
+    if (delivery?.error) problem = `the test delivery of ${result.eventName} failed: ${delivery.error}`;
     else if (delivery?.status !== undefined && (delivery.status < 200 || delivery.status > 299)) {
-      problem = `the receiver at ${maskUrl(run.url)} answered ${result.eventName} with HTTP ${delivery.status}; Ocrolus expects 200`;
+      problem = `the receiver responded to the test delivery of ${result.eventName} with HTTP ${delivery.status}, and Ocrolus expects a 2xx status`;
     } else {
       run.log('info', 'test delivery sent', { organization, uuid: run.uuid, event: result.eventName, status: delivery?.status, request_uuid: result.requestUuid });
       return [];
     }
   } catch (error) {
-    const [diagnostic] = diagnosticsFromError(error, { log: run.log, step: 'test delivery', organization, uuid: run.uuid });
-    return [report('Webhook Test Failed', `${diagnostic.detail}\nThe webhook itself was applied.`, path)];
+    // Messages of the client and the core are built from redacted inputs.
+    const reason = error instanceof Error ? error.message : String(error);
+    run.log('warn', 'test delivery failed', { organization, uuid: run.uuid, error: error instanceof Error ? error.name : typeof error, message: reason });
+    problem = `Ocrolus did not send the test delivery: ${reason}`;
   }
 
-  return [
-    report(
-      'Webhook Test Failed',
-      `Webhook ${run.uuid} in organization ${organization} was applied, but ${problem}. Fix the receiver, then send a test from the Ocrolus Dashboard: apply tests again only after url, events or secret change.`,
-      path,
-    ),
-  ];
+  const report = run.settings.failOnError ? errorDiagnostic : warningDiagnostic;
+  return [report('Webhook Test Failed', `${webhook} was applied, but ${problem}.\n${nextStep(run.settings.failOnError)}`, ['test_on_apply'])];
+}
+
+function nextStep(failOnError: boolean): string {
+  if (failOnError) {
+    return 'The state records test_on_apply as not applied, so the next plan shows it again and the next apply sends the test again. Fix the receiver or the cause above, then run apply.';
+  }
+  return 'Fix the receiver or the cause above, then send a test from the Ocrolus Dashboard: apply tests again only after url, events, secret or test_on_apply change.';
 }

@@ -95,6 +95,11 @@ export function writtenChanges(prior: TfObject, planned: TfObject): ReturnType<t
   return diffSpecs(normalizedSpecFromState(prior), normalizedSpecFromState(planned), sentSecretVersion(prior, planned));
 }
 
+/** True when test_on_apply differs between prior state and plan, which makes apply send a test. */
+export function testOnApplyChanged(prior: TfObject, planned: TfObject): boolean {
+  return JSON.stringify(testOnApply(prior) ?? null) !== JSON.stringify(testOnApply(planned) ?? null);
+}
+
 export function testOnApply(state: TfObject): TestOnApply | undefined {
   const block = state.test_on_apply;
   if (block === null || block === undefined || isUnknown(block) || Array.isArray(block) || typeof block !== 'object') return undefined;

@@ -11,7 +11,7 @@ describe('Webhook synthesis', () => {
       description: 'Book status for the orders service',
       url: 'https://hooks.example.com/ocrolus/orders',
       events: ['book.verified', 'book.completed'],
-      active: false,
+      active: true,
       secret: secret.stringValue,
       secretVersion: '2',
       testOnApply: { event: 'book.verified', failOnError: true },
@@ -25,7 +25,7 @@ describe('Webhook synthesis', () => {
           description: 'Book status for the orders service',
           url: 'https://hooks.example.com/ocrolus/orders',
           events: ['book.verified', 'book.completed'],
-          active: false,
+          active: true,
           secret: '${var.orders_secret}',
           secret_version: '2',
           test_on_apply: { event: 'book.verified', fail_on_error: true },
@@ -207,6 +207,28 @@ describe('Webhook validation', () => {
 
     expect(message).toContain('Invalid Secret Length (secret)');
     expect(message).not.toContain('tiny-planted');
+  });
+
+  test('test of an inactive webhook is rejected', () => {
+    const stack = newProviderStack();
+    new Webhook(stack, 'orders', { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified'], active: false, testOnApply: {} });
+
+    expect(validationError(stack)?.message).toContain('[test/orders] Test Of Inactive Webhook (testOnApply): testOnApply is set, but active is false.');
+  });
+
+  test('unsubscribed test event is rejected', () => {
+    const stack = newProviderStack();
+    new Webhook(stack, 'orders', { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified'], testOnApply: { event: 'book.completed' } });
+
+    expect(validationError(stack)?.message).toContain('[test/orders] Test Event Not Subscribed (testOnApply.event): testOnApply.event is "book.completed"');
+  });
+
+  test('test with token events is accepted', () => {
+    const stack = newProviderStack();
+    const events = new TerraformVariable(stack, 'events', { type: 'list(string)' });
+    new Webhook(stack, 'orders', { url: 'https://hooks.example.com/ocrolus/orders', events: events.listValue, testOnApply: { event: 'book.completed' } });
+
+    expect(validationError(stack)).toBeUndefined();
   });
 
   test('duplicate event becomes a warning', () => {

@@ -236,6 +236,16 @@ describe('ValidateResourceConfig', () => {
     expect(lines).toEqual(['ERROR Test Event Not Subscribed @test_on_apply.event']);
   });
 
+  test('test of an inactive webhook is rejected', async () => {
+    const lines = await validate({ ...CONFIG, active: false, test_on_apply: { event: null, fail_on_error: null } });
+
+    expect(lines).toEqual(['ERROR Test Of Inactive Webhook @test_on_apply']);
+  });
+
+  test('unknown active skips the test check', async () => {
+    expect(await validate({ ...CONFIG, active: UNKNOWN, test_on_apply: { event: null, fail_on_error: true } })).toEqual([]);
+  });
+
   test('unknown resource type is an error', async () => {
     const response = await harness.provider.ValidateResourceConfig({ type_name: 'ocrolus_other', config: dynamic(CONFIG) });
 

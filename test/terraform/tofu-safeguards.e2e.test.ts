@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import { startEmulator } from '../../src/emulator';
@@ -17,6 +20,13 @@ let emulator: Emulator;
 
 function expectExit(result: TofuResult, code: number): void {
   if (result.code !== code) throw new Error(`tofu exited ${result.code}, expected ${code}:\n${result.stdout}\n${result.stderr}`);
+}
+
+function writeCalls(organization: string): string[] {
+  return emulator
+    .requests(organization)
+    .filter((request) => request.method !== 'GET' && request.route !== 'token')
+    .map((request) => `${request.method} ${request.route}`);
 }
 
 /** Builds a configuration of one `ocrolus_webhook.orders` for the organization of `clientId`. */
@@ -114,5 +124,85 @@ describe('state pointed at another organization', () => {
 
     expect(transcript).not.toContain(STAGING_SECRET);
     expect(transcript).not.toContain(OTHER_SECRET);
+  });
+});
+
+describe('test_on_apply with fail_on_error', () => {
+  let workspace: TofuWorkspace;
+  let receiver: Server;
+  let receiverStatus = 200;
+  let receiverUrl: string;
+  const env = { TF_VAR_client_secret: STAGING_SECRET };
+  const tested = (path: string, extra: Record<string, unknown> = {}) => ({
+    url: `${receiverUrl}${path}`,
+    events: ['book.verified'],
+    test_on_apply: { fail_on_error: true },
+    ...extra,
+  });
+
+  const deliveryStatuses = () => emulator.deliveries('staging').map((delivery) => delivery.status);
+
+  beforeAll(async () => {
+    receiver = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(receiverStatus).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+
+    workspace = await createWorkspace('dev-overrides', env);
+    workspace.writeConfig(configuration('staging-client', tested('/hooks/orders')));
+    expectExit(await workspace.run(['init', ...PLAN_FLAGS]), 0);
+    expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
+  });
+
+  afterAll(async () => {
+    await workspace?.run(['destroy', '-auto-approve', ...PLAN_FLAGS]);
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  test('failed test fails the apply', async () => {
+    receiverStatus = 503;
+    workspace.writeConfig(configuration('staging-client', tested('/hooks/orders-v2')));
+
+    const apply = await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]);
+    const message = apply.stderr.replace(/\s+/g, ' ');
+
+    expectExit(apply, 1);
+    expect(message).toContain('Error: Webhook Test Failed');
+    expect(message).toContain('with HTTP 503');
+    expect(message).not.toContain('inconsistent result');
+    expect(storedOrders(workspace)?.attributes).toMatchObject({ url: `${receiverUrl}/hooks/orders-v2`, test_on_apply: null });
+  });
+
+  test('next plan shows test_on_apply again', async () => {
+    const plan = await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]);
+
+    expectExit(plan, 2);
+    expect(plan.stdout).toContain('# ocrolus_webhook.orders will be updated in-place');
+    expect(plan.stdout).toMatch(/\+ test_on_apply\s+= \{/);
+    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  });
+
+  test('next apply sends the test again', async () => {
+    receiverStatus = 200;
+    emulator.clearRequests();
+    const before = deliveryStatuses().length;
+
+    expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
+
+    expect(writeCalls('staging')).toEqual(['POST test']);
+    expect(deliveryStatuses().slice(before)).toEqual([200]);
+    expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
+  });
+
+  test('test of an inactive webhook fails validation', async () => {
+    workspace.writeConfig(configuration('staging-client', tested('/hooks/orders-v2', { active: false })));
+
+    const validate = await workspace.run(['validate', '-no-color']);
+
+    expectExit(validate, 1);
+    expect(validate.stderr).toContain('Error: Test Of Inactive Webhook');
+    workspace.writeConfig(configuration('staging-client', tested('/hooks/orders-v2')));
   });
 });

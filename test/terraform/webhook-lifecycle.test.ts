@@ -112,7 +112,7 @@ describe('create', () => {
     const outcome = await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/warned`, test_on_apply: { event: null, fail_on_error: null } }));
 
     expect(outcome.diagnostics).toEqual(['WARNING Webhook Test Failed @test_on_apply']);
-    expect(outcome.details[0]).toContain('answered book.completed with HTTP 500');
+    expect(outcome.details[0]).toContain('responded to the test delivery of book.completed with HTTP 500');
     expect((outcome.state as TfObject).uuid).toEqual(expect.any(String));
 
     await planAndApply(harness, outcome.state, null);
@@ -123,7 +123,21 @@ describe('create', () => {
     const outcome = await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/failed`, test_on_apply: { event: 'book.verified', fail_on_error: true } }));
 
     expect(outcome.diagnostics).toEqual(['ERROR Webhook Test Failed @test_on_apply']);
+    expect(outcome.details[0]).toContain('responded to the test delivery of book.verified with HTTP 503');
     expect((outcome.state as TfObject).uuid).toEqual(expect.any(String));
+    expect((outcome.state as TfObject).test_on_apply).toBeNull();
+
+    await planAndApply(harness, outcome.state, null);
+  });
+
+  test('rejected test call names no attribute', async () => {
+    emulator.injectFault({ kind: 'status', route: 'test', status: 400, code: 1000, message: 'Test deliveries are paused for this organization' });
+    const outcome = await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/rejected`, test_on_apply: { event: null, fail_on_error: true } }));
+
+    expect(outcome.diagnostics).toEqual(['ERROR Webhook Test Failed @test_on_apply']);
+    expect(outcome.details[0]).toContain('Ocrolus did not send the test delivery');
+    expect(outcome.details[0]).toContain('Test deliveries are paused for this organization');
+    expect(outcome.details[0]).not.toContain('Fix the attribute');
 
     await planAndApply(harness, outcome.state, null);
   });
@@ -186,6 +200,36 @@ describe('update', () => {
 
     expect(writes()).toEqual(['POST rotate-secret']);
     state = outcome.state as TfObject;
+  });
+
+  test('failed test with fail_on_error runs again on the next apply', async () => {
+    const tested = config({ url: `${receiverUrl}/hooks/updated-v2`, secret: SIGNING_SECRET, test_on_apply: { event: 'book.verified', fail_on_error: true } });
+    receiverStatus = 500;
+    const failed = await planAndApply(harness, state, tested);
+
+    expect(failed.diagnostics).toEqual(['ERROR Webhook Test Failed @test_on_apply']);
+    expect(failed.state).toMatchObject({ url: tested.url, test_on_apply: null });
+
+    receiverStatus = 200;
+    emulator.clearRequests();
+    const retried = await planAndApply(harness, failed.state, tested);
+    const deliveries = emulator.deliveries('staging').filter((delivery) => delivery.webhookUuid === state.uuid);
+
+    expect(retried.diagnostics).toEqual([]);
+    expect(retried.state).toMatchObject({ test_on_apply: { event: 'book.verified', fail_on_error: true } });
+    expect(writes()).toEqual(['POST test']);
+    expect(deliveries.map((delivery) => delivery.status)).toEqual([500, 200]);
+    state = retried.state as TfObject;
+  });
+
+  test('failed test without fail_on_error is not retried', async () => {
+    const tested = config({ url: `${receiverUrl}/hooks/updated-v3`, secret: SIGNING_SECRET, test_on_apply: { event: null, fail_on_error: false } });
+    receiverStatus = 500;
+    const warned = await planAndApply(harness, state, tested);
+
+    expect(warned.diagnostics).toEqual(['WARNING Webhook Test Failed @test_on_apply']);
+    expect(warned.state).toMatchObject({ test_on_apply: { event: null, fail_on_error: false } });
+    state = warned.state as TfObject;
   });
 
   test('webhook deleted elsewhere fails the update with the next step', async () => {

@@ -2,7 +2,7 @@ import { ApplyError } from '../../core/errors';
 import { createWebhook, deleteWebhook, updateWebhook } from '../../core/lifecycle';
 import { validateWebhook } from '../../core/validate';
 import type { WebhookApi } from '../../client/types';
-import { fromCoreDiagnostic } from '../diagnostics';
+import { fromCoreDiagnostic, hasErrorDiagnostics } from '../diagnostics';
 import { diagnosticsFromError } from '../error-diagnostics';
 import type { ProviderContext } from '../provider-context';
 import { configuredApi } from '../provider-context';
@@ -19,14 +19,15 @@ import {
   sentSecretVersion,
   specFromState,
   testOnApply,
+  testOnApplyChanged,
   withoutUnknowns,
   writtenChanges,
 } from '../webhook-state';
-import { unknownResourceType } from './validate-resource-config';
+import { unknownResourceType, validateTestOnApply } from './validate-resource-config';
 
 const WEBHOOK_TYPE = blockType(WEBHOOK_SCHEMA);
 
-/** Fields whose change triggers test_on_apply. */
+/** Fields whose change makes apply send the test delivery of test_on_apply. */
 const TESTED_FIELDS = new Set(['url', 'events', 'secret']);
 
 interface Outcome {
@@ -73,8 +74,7 @@ async function create(api: WebhookApi, planned: TfObject, context: ProviderConte
     const { observed } = await createWebhook(api, normalizedSpecFromState(planned), { signal: context.stop.signal });
     context.log('info', 'webhook created', { organization: context.organization, uuid: observed.uuid });
 
-    const state = appliedState(planned, observed);
-    return { state, diagnostics: await maybeTest(api, state, true, context) };
+    return await withTestDelivery(api, appliedState(planned, observed), true, context);
   } catch (error) {
     const diagnostics = diagnosticsFromError(error, { log: context.log, step: 'create', organization: context.organization });
 
@@ -89,24 +89,23 @@ async function create(api: WebhookApi, planned: TfObject, context: ProviderConte
 async function update(api: WebhookApi, prior: TfObject, planned: TfObject, context: ProviderContext): Promise<Outcome> {
   const uuid = knownString(prior.uuid) ?? '';
   const changes = writtenChanges(prior, planned);
-
-  // Only configuration-side attributes changed (test_on_apply, or a URL spelled differently but
-  // equal after normalization): nothing to send.
-  if (changes.length === 0) {
-    const lastModified = isUnknown(planned.last_modified_date) ? prior.last_modified_date : planned.last_modified_date;
-    return { state: { ...planned, last_modified_date: lastModified }, diagnostics: [] };
-  }
+  const testDue = changes.some((change) => TESTED_FIELDS.has(change.field)) || testOnApplyChanged(prior, planned);
 
   const invalid = validationErrors(planned);
   if (invalid.length > 0) return { state: prior, diagnostics: invalid };
+
+  // Only configuration-side attributes changed (test_on_apply, or a URL spelled differently but
+  // equal after normalization): nothing to write, but a changed test_on_apply sends its test.
+  if (changes.length === 0) {
+    const lastModified = isUnknown(planned.last_modified_date) ? prior.last_modified_date : planned.last_modified_date;
+    return withTestDelivery(api, { ...planned, last_modified_date: lastModified }, testDue, context);
+  }
 
   try {
     const { observed } = await updateWebhook(api, uuid, normalizedSpecFromState(planned), sentSecretVersion(prior, planned), { signal: context.stop.signal });
     context.log('info', 'webhook updated', { organization: context.organization, uuid, fields: changes.map((change) => change.field).join(',') });
 
-    const state = appliedState(planned, observed);
-    const tested = changes.some((change) => TESTED_FIELDS.has(change.field));
-    return { state, diagnostics: await maybeTest(api, state, tested, context) };
+    return await withTestDelivery(api, appliedState(planned, observed), testDue, context);
   } catch (error) {
     // The state stays as it was; the next refresh shows whatever part of the update took effect.
     return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'update', organization: context.organization, uuid }) };
@@ -124,15 +123,23 @@ async function destroy(api: WebhookApi, prior: TfObject, context: ProviderContex
   }
 }
 
-async function maybeTest(api: WebhookApi, state: TfObject, due: boolean, context: ProviderContext): Promise<Diagnostic[]> {
+/**
+ * Sends the test delivery of test_on_apply when it is due. When the test fails with
+ * fail_on_error, the new state records test_on_apply as not applied (null), so the next plan shows
+ * it again and its apply sends the test again instead of passing on an empty plan. The engine
+ * accepts a new state that differs from the plan when the response carries an error.
+ */
+async function withTestDelivery(api: WebhookApi, state: TfObject, due: boolean, context: ProviderContext): Promise<Outcome> {
   const settings = testOnApply(state);
-  if (!settings || !due) return [];
+  if (!settings || !due) return { state, diagnostics: [] };
 
-  return runTestOnApply({ api, uuid: knownString(state.uuid) ?? '', url: knownString(state.url) ?? '', settings, signal: context.stop.signal, log: context.log });
+  const diagnostics = await runTestOnApply({ api, uuid: knownString(state.uuid) ?? '', url: knownString(state.url) ?? '', settings, signal: context.stop.signal, log: context.log });
+  if (!hasErrorDiagnostics(diagnostics)) return { state, diagnostics };
+  return { state: { ...state, test_on_apply: null }, diagnostics };
 }
 
 /** Validation runs again at apply, because values unknown at plan time are known now. */
 function validationErrors(planned: TfObject): Diagnostic[] {
-  const diagnostics = validateWebhook({ ...specFromState(planned), name: '' });
-  return diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(fromCoreDiagnostic);
+  const diagnostics = validateWebhook({ ...specFromState(planned), name: '' }).map(fromCoreDiagnostic);
+  return [...diagnostics, ...validateTestOnApply(planned)].filter((diagnostic) => diagnostic.severity === 'ERROR');
 }

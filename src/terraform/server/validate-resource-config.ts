@@ -8,7 +8,7 @@ import { knownString, testOnApply, validationInput } from '../webhook-state';
 
 /**
  * Runs the core's field checks on the configuration before anything reaches the API. Values not
- * known yet are skipped. Also checks that test_on_apply names one of the subscribed events.
+ * known yet are skipped. Also checks test_on_apply against the other attributes.
  */
 export async function validateResourceConfig(request: ValidateResourceConfigRequest): Promise<ValidateResourceConfigResponse> {
   if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
@@ -16,8 +16,29 @@ export async function validateResourceConfig(request: ValidateResourceConfigRequ
   const config = (decodeDynamicValue(request.config, blockType(WEBHOOK_SCHEMA)) as TfObject | null) ?? {};
   const diagnostics = validateWebhook(validationInput(config), { isUnknown }).map(fromCoreDiagnostic);
 
-  diagnostics.push(...validateTestEvent(config));
+  diagnostics.push(...validateTestOnApply(config));
   return { diagnostics };
+}
+
+/**
+ * Checks test_on_apply against the rest of a configuration or plan: Ocrolus tests only active
+ * webhooks, with one of their subscribed events. Unknown values are skipped.
+ */
+export function validateTestOnApply(config: TfObject): Diagnostic[] {
+  return [...validateTestActive(config), ...validateTestEvent(config)];
+}
+
+function validateTestActive(config: TfObject): Diagnostic[] {
+  if (testOnApply(config) === undefined || config.active !== false) return [];
+
+  return [
+    errorDiagnostic(
+      'Test Of Inactive Webhook',
+      'test_on_apply is set, but active is false. Ocrolus sends test deliveries only to active webhooks, so the test would fail on every apply. ' +
+        'Remove test_on_apply while the webhook is inactive, or set active = true.',
+      ['test_on_apply'],
+    ),
+  ];
 }
 
 function validateTestEvent(config: TfObject): Diagnostic[] {
