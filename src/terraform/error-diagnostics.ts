@@ -1,5 +1,6 @@
 import { OcrolusError } from '../client/errors';
 import type { OcrolusErrorCode } from '../client/errors';
+import { DEFAULT_AUTH_URL } from '../client/options';
 import { ValidationError } from '../core/diagnostics';
 import { AdoptionError, ApplyError, VerificationError } from '../core/errors';
 import { errorDiagnostic, fromCoreDiagnostic } from './diagnostics';
@@ -16,7 +17,7 @@ export interface ErrorContext {
   readonly log?: PluginLogger;
 }
 
-interface Advice {
+export interface Advice {
   readonly summary: string;
   readonly next: string;
 }
@@ -37,6 +38,35 @@ const ADVICE: Readonly<Record<OcrolusErrorCode, Advice>> = {
   OCR_INVALID_RESPONSE: { summary: 'Unexpected Ocrolus Response', next: 'The API answered in a shape this provider does not know. Run the command again; if it persists, report the response (without secrets).' },
 };
 
+/** Advice when the OAuth token endpoint, not the webhook API, could not be reached or used. */
+const TOKEN_ENDPOINT_ADVICE: Advice = {
+  summary: 'Ocrolus Token Request Failed',
+  next: `Check auth_url in the provider block, or OCROLUS_AUTH_URL: it must point at the OAuth token endpoint, such as ${DEFAULT_AUTH_URL}, and be reachable from this machine.`,
+};
+
+/** Codes whose advice names api_url or an attribute, which is wrong when the token request failed. */
+const TOKEN_ENDPOINT_CODES: ReadonlySet<OcrolusErrorCode> = new Set(['OCR_CONNECTION', 'OCR_TIMEOUT', 'OCR_VALIDATION', 'OCR_INVALID_RESPONSE']);
+
+/**
+ * Returns the summary and next step for a client error. A failed token request points at
+ * auth_url; rejected credentials keep their own advice about client_id and client_secret.
+ */
+export function adviceFor(error: OcrolusError): Advice {
+  if (TOKEN_ENDPOINT_CODES.has(error.code) && isTokenEndpointFailure(error)) return TOKEN_ENDPOINT_ADVICE;
+  return ADVICE[error.code];
+}
+
+/**
+ * True when the message says the failure came from the token endpoint.
+ *
+ * NOTE: client errors carry no field for the phase (token or API), so this reads the wording the
+ * client uses for token-phase failures. A 5xx or 429 from the token endpoint uses the API's
+ * wording and is advised as an API failure.
+ */
+function isTokenEndpointFailure(error: OcrolusError): boolean {
+  return /\bthe token endpoint\b|\bthe token request\b|\btoken response:/.test(error.message);
+}
+
 /**
  * Turns an error from the client or the core into diagnostics. Messages of both layers are built
  * from redacted inputs, so they are safe to show. This adds the step, and the organization and
@@ -53,7 +83,7 @@ export function diagnosticsFromError(error: unknown, context: ErrorContext): Dia
   if (error instanceof ValidationError) return error.diagnostics.map(fromCoreDiagnostic);
 
   if (error instanceof ApplyError) {
-    const cause = error.cause instanceof OcrolusError ? ADVICE[error.cause.code] : undefined;
+    const cause = error.cause instanceof OcrolusError ? adviceFor(error.cause) : undefined;
     const summary = cause?.summary ?? 'Webhook Apply Incomplete';
     return [errorDiagnostic(summary, withContext(error.message, context) + (cause ? `\n${cause.next}` : ''))];
   }
@@ -67,7 +97,7 @@ export function diagnosticsFromError(error: unknown, context: ErrorContext): Dia
   }
 
   if (error instanceof OcrolusError) {
-    const advice = ADVICE[error.code];
+    const advice = adviceFor(error);
     return [errorDiagnostic(advice.summary, `${withContext(error.message, context)}\n${advice.next}`)];
   }
 

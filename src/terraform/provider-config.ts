@@ -1,4 +1,5 @@
 import { DEFAULT_API_URL, DEFAULT_AUTH_URL, ENV } from '../client/options';
+import { isLocalHost, maskUrl } from '../core/url';
 import { errorDiagnostic } from './diagnostics';
 import type { Diagnostic } from './protocol';
 import { blockType, PROVIDER_SCHEMA } from './schema';
@@ -25,20 +26,78 @@ export function decodeProviderConfig(config: DynamicValue | undefined): TfObject
 }
 
 /**
- * Checks what can be checked before any call: URLs that parse. Unknown values (from resources not
- * created yet) are skipped; credentials are checked by ConfigureProvider, because they may come
- * from the environment of a later command.
+ * Checks what can be checked before any call: no empty strings, and URLs that parse and reach
+ * remote hosts over https only. Unknown values (from resources not created yet) are skipped.
+ * Missing credentials are reported by ConfigureProvider, because they may come from the
+ * environment of a later command.
  */
 export function validateProviderConfig(config: TfObject): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const attribute of ['api_url', 'auth_url'] as const) {
+  for (const { attribute, variable } of FALLBACKS) {
     const value = config[attribute];
     if (typeof value !== 'string') continue;
-    if (!isHttpUrl(value)) {
-      diagnostics.push(errorDiagnostic('Invalid Provider URL', `${attribute} must be an http or https URL, such as ${attribute === 'api_url' ? DEFAULT_API_URL : DEFAULT_AUTH_URL}.`, [attribute]));
+
+    if (value.trim() === '') {
+      diagnostics.push(
+        errorDiagnostic(
+          'Empty Provider Setting',
+          `${attribute} is an empty string. Set it to a value, or leave it out (null) so that the provider reads ${variable}: an empty string is not read as unset.`,
+          [attribute],
+        ),
+      );
+    } else if (attribute === 'api_url' || attribute === 'auth_url') {
+      const problem = urlProblem(attribute, value, attribute);
+      if (problem) diagnostics.push(problem);
     }
   }
   return diagnostics;
+}
+
+/**
+ * Checks the URLs that come from the OCROLUS_* variables, which ValidateProviderConfig does not
+ * see. URLs from the provider block are checked there.
+ */
+export function validateEnvironmentUrls(config: TfObject, settings: ProviderSettings, env: NodeJS.ProcessEnv): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { attribute, variable } of FALLBACKS) {
+    if (attribute !== 'api_url' && attribute !== 'auth_url') continue;
+    if (typeof config[attribute] === 'string' || nonEmpty(env[variable]) === undefined) continue;
+
+    const problem = urlProblem(attribute, attribute === 'api_url' ? settings.apiUrl : settings.authUrl, variable);
+    if (problem) diagnostics.push(problem);
+  }
+  return diagnostics;
+}
+
+/**
+ * Returns an error for a URL that does not parse as http(s), or that uses plain http to a host
+ * outside loopback and private networks, where the client secret and the access tokens would
+ * cross the network unencrypted. `origin` names where the value came from.
+ */
+function urlProblem(attribute: 'api_url' | 'auth_url', value: string, origin: string): Diagnostic | undefined {
+  const example = attribute === 'api_url' ? DEFAULT_API_URL : DEFAULT_AUTH_URL;
+  const path = origin === attribute ? [attribute] : undefined;
+
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return errorDiagnostic('Invalid Provider URL', `${origin} must be an http or https URL, such as ${example}.`, path);
+  }
+
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return errorDiagnostic('Invalid Provider URL', `${origin} must be an http or https URL, such as ${example}.`, path);
+  }
+
+  if (parsed.protocol === 'http:' && !isLocalHost(parsed.hostname)) {
+    return errorDiagnostic(
+      'Insecure Provider URL',
+      `${origin} is ${maskUrl(value)}, which uses plain http to the host ${parsed.hostname}, so the client secret and the access tokens would cross the network unencrypted. ` +
+        `Use https, such as ${example}. Plain http is accepted only for loopback and private addresses, such as a local emulator.`,
+      path,
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -57,7 +116,8 @@ export function resolveProviderSettings(config: TfObject, env: NodeJS.ProcessEnv
       );
       continue;
     }
-    resolved[attribute] = typeof value === 'string' && value !== '' ? value : nonEmpty(env[variable]);
+    // An empty string is reported by validateProviderConfig, and never falls back to the variable.
+    resolved[attribute] = typeof value === 'string' ? value : nonEmpty(env[variable]);
   }
 
   if (diagnostics.length === 0) {
@@ -82,13 +142,4 @@ export function resolveProviderSettings(config: TfObject, env: NodeJS.ProcessEnv
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const parsed = new URL(value);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -1,3 +1,6 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
 import { blockType, WEBHOOK_SCHEMA_V0 } from '../../src/terraform/schema';
 import { isUnknown, UNKNOWN } from '../../src/terraform/values';
 import type { TfObject } from '../../src/terraform/values';
@@ -30,6 +33,15 @@ const PRIOR: TfObject = {
   created_on: '2025-01-01T00:00:00Z',
   last_modified_date: '2025-01-02T00:00:00Z',
 };
+
+/** Returns a loopback port that nothing listens on: the OS picks it, and the listener closes again. */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function plan(prior: TfObject | null, proposed: TfObject | null, config: TfObject | null) {
   return harness.provider.PlanResourceChange({
@@ -274,6 +286,84 @@ describe('provider configuration', () => {
     const response = await harness.provider.ValidateProviderConfig({ config });
 
     expect(diagnosticLines(response)).toEqual(['ERROR Invalid Provider URL @api_url']);
+  });
+
+  test('empty strings are errors, not fallbacks', async () => {
+    const config = dynamic({ client_id: '', client_secret: ' ', api_url: '', auth_url: null }, PROVIDER_TYPE);
+    const response = await harness.provider.ValidateProviderConfig({ config });
+
+    expect(diagnosticLines(response)).toEqual(['ERROR Empty Provider Setting @client_id', 'ERROR Empty Provider Setting @client_secret', 'ERROR Empty Provider Setting @api_url']);
+  });
+
+  test('empty client_id ignores OCROLUS_CLIENT_ID', async () => {
+    const configured = await startRpcHarness();
+    const saved = process.env.OCROLUS_CLIENT_ID;
+    process.env.OCROLUS_CLIENT_ID = 'from-the-environment';
+    try {
+      const config = dynamic({ client_id: '', client_secret: 'client-secret-planted-0003', api_url: 'http://127.0.0.1:9', auth_url: 'http://127.0.0.1:9/token' }, PROVIDER_TYPE);
+      const response = await configured.provider.ConfigureProvider({ terraform_version: '1.6.3', config });
+
+      expect(diagnosticLines(response)).toEqual(['ERROR Empty Provider Setting @client_id']);
+    } finally {
+      if (saved === undefined) delete process.env.OCROLUS_CLIENT_ID;
+      else process.env.OCROLUS_CLIENT_ID = saved;
+      await configured.close();
+    }
+  });
+
+  test('plain http to a public host is rejected', async () => {
+    const config = dynamic({ client_id: null, client_secret: null, api_url: 'http://api.example.com', auth_url: 'http://auth.example.com/oauth/token' }, PROVIDER_TYPE);
+    const response = await harness.provider.ValidateProviderConfig({ config });
+    const details = (response.diagnostics as Array<{ detail: string }>).map((diagnostic) => diagnostic.detail);
+
+    expect(diagnosticLines(response)).toEqual(['ERROR Insecure Provider URL @api_url', 'ERROR Insecure Provider URL @auth_url']);
+    expect(details[0]).toContain('api_url is http://api.example.com/, which uses plain http to the host api.example.com');
+  });
+
+  test('plain http to loopback and private hosts is accepted', async () => {
+    const config = dynamic({ client_id: null, client_secret: null, api_url: 'http://10.0.0.5:8080', auth_url: 'http://localhost:9/oauth/token' }, PROVIDER_TYPE);
+
+    expect(diagnosticLines(await harness.provider.ValidateProviderConfig({ config }))).toEqual([]);
+  });
+
+  test('insecure OCROLUS_AUTH_URL is rejected at configure', async () => {
+    const configured = await startRpcHarness();
+    const saved = process.env.OCROLUS_AUTH_URL;
+    process.env.OCROLUS_AUTH_URL = 'http://auth.example.com/oauth/token';
+    try {
+      const config = dynamic({ client_id: 'staging-client', client_secret: 'client-secret-planted-0003', api_url: 'http://127.0.0.1:9', auth_url: null }, PROVIDER_TYPE);
+      const response = await configured.provider.ConfigureProvider({ terraform_version: '1.6.3', config });
+      const [diagnostic] = response.diagnostics as Array<{ detail: string }>;
+
+      expect(diagnosticLines(response)).toEqual(['ERROR Insecure Provider URL']);
+      expect(diagnostic.detail).toContain('OCROLUS_AUTH_URL is http://auth.example.com/oauth/token');
+    } finally {
+      if (saved === undefined) delete process.env.OCROLUS_AUTH_URL;
+      else process.env.OCROLUS_AUTH_URL = saved;
+      await configured.close();
+    }
+  });
+
+  test('unreachable token endpoint points at auth_url', async () => {
+    const closedPort = await unusedPort();
+    const configured = await startRpcHarness();
+    try {
+      const config = dynamic(
+        { client_id: 'staging-client', client_secret: 'client-secret-planted-0003', api_url: `http://127.0.0.1:${closedPort}`, auth_url: `http://127.0.0.1:${closedPort}/oauth/token` },
+        PROVIDER_TYPE,
+      );
+      expect(diagnosticLines(await configured.provider.ConfigureProvider({ terraform_version: '1.6.3', config }))).toEqual([]);
+
+      const response = await configured.provider.ReadResource({ type_name: 'ocrolus_webhook', current_state: dynamic(PRIOR) });
+      const [diagnostic] = response.diagnostics as Array<{ detail: string }>;
+
+      expect(diagnosticLines(response)).toEqual(['ERROR Ocrolus Token Request Failed']);
+      expect(diagnostic.detail).toContain('the connection to the token endpoint failed');
+      expect(diagnostic.detail).toContain('Check auth_url in the provider block, or OCROLUS_AUTH_URL');
+      expect(diagnostic.detail).not.toContain('api_url');
+    } finally {
+      await configured.close();
+    }
   });
 
   test('calls before configuration explain the cause', async () => {

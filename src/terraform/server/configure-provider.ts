@@ -1,6 +1,6 @@
 import { maskUrl } from '../../core/url';
 import type { ProviderContext } from '../provider-context';
-import { decodeProviderConfig, resolveProviderSettings, validateProviderConfig } from '../provider-config';
+import { decodeProviderConfig, resolveProviderSettings, validateEnvironmentUrls, validateProviderConfig } from '../provider-config';
 import type { ConfigureProviderRequest, ConfigureProviderResponse } from '../protocol';
 
 /**
@@ -10,7 +10,7 @@ import type { ConfigureProviderRequest, ConfigureProviderResponse } from '../pro
 export async function configureProvider(request: ConfigureProviderRequest, context: ProviderContext, env: NodeJS.ProcessEnv = process.env): Promise<ConfigureProviderResponse> {
   const config = decodeProviderConfig(request.config);
   const { settings, diagnostics } = resolveProviderSettings(config, env);
-  diagnostics.push(...validateProviderConfig(config));
+  diagnostics.push(...validateProviderConfig(config), ...validateEnvironmentUrls(config, settings, env));
   if (diagnostics.length > 0) return { diagnostics };
 
   const clientId = settings.clientId as string;
