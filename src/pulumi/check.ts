@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 
-import { EVENT_NAMES, formatPath, normalizeEvents, suggestEvent, validateWebhook } from '../core';
+import { EVENT_NAMES, formatPath, hasUrlCredentials, normalizeEvents, suggestEvent, validateWebhook } from '../core';
 import type { Diagnostic } from '../core';
 import { specFromInputs } from './properties';
 import type { WebhookInputs } from './properties';
@@ -13,8 +13,8 @@ const INPUT_NAMES = new Set(['name', 'url', 'events', 'description', 'active', '
 
 /**
  * Validates new inputs with the core's rules plus the Pulumi-only arguments (`adopt`,
- * `testOnApply`). Each failure names the top-level property it is about. Values not known yet
- * are skipped. Valid inputs come back with their events deduplicated and sorted, so that the
+ * `testOnApply`). Each failure names the top-level property it is about, in `property` or, for a
+ * property that holds a credential, in its reason. Values not known yet are skipped. Valid inputs come back with their events deduplicated and sorted, so that the
  * engine's display of a change lists real differences only.
  */
 export function checkWebhook(news: Record<string, unknown>): pulumi.dynamic.CheckResult<Record<string, unknown>> {
@@ -30,8 +30,32 @@ export function checkWebhook(news: Record<string, unknown>): pulumi.dynamic.Chec
     ...checkTestOnApply(news.testOnApply, news.events, label),
   ];
 
-  if (failures.length > 0) return { inputs: news, failures };
+  if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutShownValue(failure, news)) };
   return { inputs: withNormalizedEvents(news) };
+}
+
+/**
+ * Moves the property name of a failure into its reason when the property's value is a credential.
+ * The engine prints the value of a failure's property next to the reason, secret or not, so such
+ * a failure names no property and the engine prints the reason alone.
+ */
+function withoutShownValue(failure: CheckFailure, news: Record<string, unknown>): CheckFailure {
+  const hiddenBecause = credentialKind(failure.property, news[failure.property]);
+  if (hiddenBecause === undefined) return failure;
+  return { property: '', reason: `Property ${failure.property} (value hidden because ${hiddenBecause}): ${failure.reason}` };
+}
+
+function credentialKind(property: string, value: unknown): string | undefined {
+  if (property === 'secret') return 'it is secret';
+  if (containsCredentialUrl(value)) return 'it contains credentials';
+  return undefined;
+}
+
+function containsCredentialUrl(value: unknown): boolean {
+  if (typeof value === 'string') return hasUrlCredentials(value);
+  if (Array.isArray(value)) return value.some(containsCredentialUrl);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsCredentialUrl);
+  return false;
 }
 
 function toFailure(diagnostic: Diagnostic): CheckFailure {

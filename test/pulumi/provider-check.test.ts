@@ -31,7 +31,8 @@ describe('provider check', () => {
     ['empty-events', { events: [] }, 'events', /events is empty/],
     ['short-description', { description: 'ab' }, 'description', /description has 2 characters/],
     ['long-description', { description: 'x'.repeat(256) }, 'description', /description has 256 characters/],
-    ['short-secret', { secret: 'fifteen-chars-x' }, 'secret', /secret has 15 characters/],
+    ['short-secret', { secret: 'fifteen-chars-x' }, '', /^Property secret \(value hidden because it is secret\): .*secret has 15 characters/],
+    ['url-with-credentials', { url: 'http://hook-user:planted-check-password@hooks.example.com/orders' }, '', /^Property url \(value hidden because it contains credentials\): .*uses http to a public host/],
     ['version-without-secret', { secretVersion: 2 }, 'secretVersion', /secretVersion is set but secret is not/],
     ['active-not-boolean', { active: 'yes' }, 'active', /active must be true or false/],
     ['adopt-both', { adopt: { uuid: 'abc', url: 'https://hooks.example.com/x' } }, 'adopt', /exactly one of uuid or url/],
@@ -48,6 +49,14 @@ describe('provider check', () => {
     expect(found.map((failure) => failure.property)).toEqual([property]);
     expect(found[0].reason).toMatch(reason);
     expect(found[0].reason).toMatch(/Webhook "orders"/);
+  });
+
+  test('failures hide credential values', async () => {
+    const found = await failures({ secret: 'fifteen-chars-x', url: 'http://hook-user:planted-check-password@hooks.example.com/orders' });
+
+    expect(found.map((failure) => failure.property)).toEqual(['', '']);
+    expect(JSON.stringify(found)).not.toContain('fifteen-chars-x');
+    expect(JSON.stringify(found)).not.toContain('planted-check-password');
   });
 
   test('several failures are all reported', async () => {

@@ -1,89 +1,55 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { HAVE_CLI, PULUMI_BIN } from './support/cli';
+import type { CliProject } from './support/cli';
+import { startCliProject } from './support/cli';
 
-import { startEmulator } from '../../src/emulator';
-import type { Emulator } from '../../src/emulator';
-import { buildPackage, REPO_ROOT } from './support/package';
-import { copyProject } from './support/project';
-
-const PULUMI_BIN = join(REPO_ROOT, '.tools', 'pulumi', 'bin');
 const CLIENT_SECRET = 'planted-staging-client-secret-e2e1';
 const SIGNING_SECRET = 'planted-orders-signing-secret-e2e2';
-const PASSPHRASE = 'passphrase-for-the-test-stack';
 
-const haveCli = existsSync(join(PULUMI_BIN, 'pulumi'));
-if (!haveCli) {
+if (!HAVE_CLI) {
   // eslint-disable-next-line no-console
-  console.warn(`Skipping the pulumi CLI test: run scripts/build-pulumi.sh to build ${join(PULUMI_BIN, 'pulumi')}.`);
+  console.warn(`Skipping the pulumi CLI test: run scripts/build-pulumi.sh to build ${PULUMI_BIN}/pulumi.`);
 }
 
-/** Reads every file under `dir` as text, for the search for secrets in state. */
-function readTree(dir: string): string {
-  return readdirSync(dir)
-    .map((name) => join(dir, name))
-    .map((path) => (statSync(path).isDirectory() ? readTree(path) : readFileSync(path, 'utf8')))
-    .join('\n');
-}
+const describeWithCli = HAVE_CLI ? describe : describe.skip;
 
-(haveCli ? describe : describe.skip)('pulumi CLI on the example', () => {
-  let emulator: Emulator;
-  let project: string;
-  const transcript: string[] = [];
+/** Starts a project for one test and keeps it, with its transcript, when the test fails. */
+function useProject(start: () => Promise<CliProject>): { project: () => CliProject; passed: () => void } {
+  let project: CliProject | undefined;
   let passed = false;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ organizations: [{ id: 'staging', clientId: 'staging-client', clientSecret: CLIENT_SECRET }], requestsPerSecond: false });
-    project = copyProject(buildPackage(), 'staging', { apiUrl: emulator.apiUrl, authUrl: emulator.authUrl });
-    mkdirSync(join(project, 'state'));
+    project = await start();
   });
 
   afterAll(async () => {
-    await emulator?.close();
-    if (!project) return;
-
-    // After a failure the project stays, with the transcript beside it, for reading.
-    if (passed) rmSync(project, { recursive: true, force: true });
-    else writeFileSync(join(project, 'transcript.txt'), transcript.join('\n'));
+    await project?.close(!passed);
   });
 
-  /** Runs the CLI without blocking this process, which serves the emulator the CLI talks to. */
-  async function pulumi(...args: string[]): Promise<{ status: number | null; output: string }> {
-    const child = spawn(join(PULUMI_BIN, 'pulumi'), [...args, '--stack', 'staging', '--non-interactive', '--color', 'never'], {
-      cwd: project,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: `${PULUMI_BIN}:${process.env.PATH}`,
-        HOME: project,
-        PULUMI_HOME: join(project, '.pulumi-home'),
-        PULUMI_BACKEND_URL: `file://${join(project, 'state')}`,
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_SKIP_UPDATE_CHECK: 'true',
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-        PULUMI_NODEJS_TRANSPILE_ONLY: 'true',
-        OCROLUS_CLIENT_SECRET: CLIENT_SECRET,
-        ORDERS_WEBHOOK_SECRET: SIGNING_SECRET,
-      },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  afterEach(() => {
+    const state = expect.getState();
+    if (project && state.assertionCalls !== state.numPassingAsserts) {
+      // eslint-disable-next-line no-console
+      console.log(project.transcript.join('\n'));
+    }
+  });
 
-    transcript.push(`$ pulumi ${args.join(' ')}\n${output}`);
-    return { status, output };
-  }
+  return { project: () => project as CliProject, passed: () => (passed = true) };
+}
+
+describeWithCli('pulumi CLI on the example', () => {
+  const { project, passed } = useProject(() => startCliProject({ clientSecret: CLIENT_SECRET, env: { ORDERS_WEBHOOK_SECRET: SIGNING_SECRET } }));
 
   test('preview, up, empty preview, refresh and destroy', async () => {
-    const init = await pulumi('stack', 'init');
+    const { emulator, pulumi } = project();
+    const init = await pulumi(['stack', 'init']);
     expect(init).toMatchObject({ status: 0 });
 
-    const preview = await pulumi('preview', '--diff');
+    const preview = await pulumi(['preview', '--diff']);
     expect(preview.output).toMatch(/\+ 4 to create/);
     expect(preview.status).toBe(0);
     expect(emulator.webhooks('staging')).toEqual([]);
 
-    const up = await pulumi('up', '--yes', '--skip-preview');
+    const up = await pulumi(['up', '--yes', '--skip-preview']);
     expect(up.status).toBe(0);
     const created = emulator.webhooks('staging');
     expect(created.map((webhook) => [webhook.url, webhook.isActive]).sort()).toEqual([
@@ -93,39 +59,69 @@ function readTree(dir: string): string {
     ]);
     expect(created.find((webhook) => webhook.url.endsWith('/orders'))?.secret).toBe(SIGNING_SECRET);
 
-    const again = await pulumi('preview', '--expect-no-changes');
+    const again = await pulumi(['preview', '--expect-no-changes']);
     expect(again.status).toBe(0);
 
     const orders = created.find((webhook) => webhook.url.endsWith('/orders'));
     emulator.editWebhook('staging', orders?.uuid ?? '', { isActive: false });
-    const refresh = await pulumi('refresh', '--yes', '--skip-preview');
+    const refresh = await pulumi(['refresh', '--yes', '--skip-preview']);
     expect(refresh.status).toBe(0);
-    const drift = await pulumi('preview', '--expect-no-changes');
+    const drift = await pulumi(['preview', '--expect-no-changes']);
     expect(drift.status).not.toBe(0);
     expect(drift.output).toMatch(/1 to update/);
-    expect((await pulumi('up', '--yes', '--skip-preview')).status).toBe(0);
+    expect((await pulumi(['up', '--yes', '--skip-preview'])).status).toBe(0);
     expect(emulator.webhooks('staging').find((webhook) => webhook.uuid === orders?.uuid)?.isActive).toBe(true);
 
-    const state = readTree(join(project, 'state'));
+    const state = project().state();
     expect(state).toContain(orders?.uuid);
     expect(state).not.toContain(CLIENT_SECRET);
     expect(state).not.toContain(SIGNING_SECRET);
 
-    const destroy = await pulumi('destroy', '--yes', '--skip-preview');
+    const destroy = await pulumi(['destroy', '--yes', '--skip-preview']);
     expect(destroy.status).toBe(0);
     expect(emulator.webhooks('staging')).toEqual([]);
 
-    const everything = transcript.join('\n');
+    const everything = project().transcript.join('\n');
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(SIGNING_SECRET);
-    passed = true;
+    passed();
   });
+});
 
-  afterEach(() => {
-    const state = expect.getState();
-    if (state.assertionCalls !== state.numPassingAsserts) {
-      // eslint-disable-next-line no-console
-      console.log(transcript.join('\n'));
+/**
+ * A program with one invalid webhook: a too-short signing secret, or an http URL with credentials
+ * when INVALID_FIELD is url. One at a time, because the engine stops at the first failed check.
+ */
+const INVALID_PROGRAM = `
+import { Webhook } from '../../src/pulumi';
+
+if (process.env.INVALID_FIELD === 'url') {
+  new Webhook('basic-auth', { url: \`http://hook-user:\${process.env.URL_PASSWORD}@hooks.example.com/ocrolus/basic\`, events: ['book.verified'] });
+} else {
+  new Webhook('signed', { url: 'https://hooks.example.com/ocrolus/signed', events: ['book.verified'], secret: process.env.SHORT_SECRET as string });
+}
+`;
+
+describeWithCli('pulumi CLI check failures', () => {
+  const SHORT_SECRET = 'planted-short15';
+  const URL_PASSWORD = 'planted-cli-url-password';
+  const { project, passed } = useProject(() => startCliProject({ clientSecret: CLIENT_SECRET, program: INVALID_PROGRAM, env: { SHORT_SECRET, URL_PASSWORD } }));
+
+  test('preview names the property but not its value', async () => {
+    const { pulumi } = project();
+    expect((await pulumi(['stack', 'init'])).status).toBe(0);
+
+    const secret = await pulumi(['preview'], { INVALID_FIELD: 'secret' });
+    const url = await pulumi(['preview'], { INVALID_FIELD: 'url' });
+
+    expect(secret.status).not.toBe(0);
+    expect(secret.output).toMatch(/resource 'signed' has a problem: Property secret \(value hidden because it is secret\): .*secret has 15 characters/);
+    expect(url.status).not.toBe(0);
+    expect(url.output).toMatch(/resource 'basic-auth' has a problem: Property url \(value hidden because it contains credentials\): .*uses http to a public host/);
+    for (const output of [secret.output, url.output]) {
+      expect(output).not.toContain(SHORT_SECRET);
+      expect(output).not.toContain(URL_PASSWORD);
     }
+    passed();
   });
 });
