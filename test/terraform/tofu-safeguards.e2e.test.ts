@@ -206,3 +206,38 @@ describe('test_on_apply with fail_on_error', () => {
     workspace.writeConfig(configuration('staging-client', tested('/hooks/orders-v2')));
   });
 });
+
+describe('import of a differently spelled URL', () => {
+  let workspace: TofuWorkspace;
+  const env = { TF_VAR_client_secret: STAGING_SECRET };
+  const spelled = { url: 'https://Hooks.Example.com:443/ocrolus/imported/', events: ['book.verified', 'book.completed'] };
+
+  beforeAll(async () => {
+    workspace = await createWorkspace('dev-overrides', env);
+    workspace.writeConfig(configuration('staging-client', spelled));
+    expectExit(await workspace.run(['init', ...PLAN_FLAGS]), 0);
+  });
+
+  afterAll(async () => {
+    await workspace?.run(['destroy', '-auto-approve', ...PLAN_FLAGS]);
+  });
+
+  test('first plan respells the URL, apply writes nothing', async () => {
+    const seeded = emulator.seedWebhook('staging', { url: 'https://hooks.example.com/ocrolus/imported', events: ['book.completed', 'book.verified'], isActive: true });
+    expectExit(await workspace.run(['import', ...PLAN_FLAGS, 'ocrolus_webhook.orders', seeded.uuid]), 0);
+
+    const plan = await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]);
+    expectExit(plan, 2);
+    expect(plan.stdout).toMatch(/~ url\s+= "https:\/\/hooks\.example\.com\/ocrolus\/imported" -> "https:\/\/Hooks\.Example\.com:443\/ocrolus\/imported\/"/);
+    expect(plan.stdout).not.toMatch(/~ events/);
+    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+
+    emulator.clearRequests();
+    expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
+
+    expect(writeCalls('staging')).toEqual([]);
+    expect(emulator.webhooks('staging').find((webhook) => webhook.uuid === seeded.uuid)?.url).toBe('https://hooks.example.com/ocrolus/imported');
+    expect(storedOrders(workspace)?.attributes.url).toBe(spelled.url);
+    expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
+  });
+});
