@@ -1,4 +1,5 @@
 import type { WebhookApi } from '../client/types';
+import { AdoptionError } from '../core/errors';
 import { maskUrl } from '../core/url';
 import { sendTestDelivery } from '../core/test-delivery';
 import { errorDiagnostic, warningDiagnostic } from './diagnostics';
@@ -22,6 +23,7 @@ export interface TestRun {
 export async function runTestOnApply(run: TestRun): Promise<Diagnostic[]> {
   const organization = run.api.organization;
   const webhook = `Webhook ${run.uuid} (${maskUrl(run.url)}) in organization ${organization}`;
+  const report = run.settings.failOnError ? errorDiagnostic : warningDiagnostic;
 
   let problem: string;
   try {
@@ -38,10 +40,15 @@ export async function runTestOnApply(run: TestRun): Promise<Diagnostic[]> {
     // Messages of the client and the core are built from redacted inputs.
     const reason = error instanceof Error ? error.message : String(error);
     run.log('warn', 'test delivery failed', { organization, uuid: run.uuid, error: error instanceof Error ? error.name : typeof error, message: reason });
+
+    // The core found test_on_apply.event missing from the webhook's events, which validation
+    // could not check at plan time because the events were not known yet.
+    if (error instanceof AdoptionError) {
+      return [report('Test Event Not Subscribed', `${webhook} was applied, but no test was sent: ${reason}\n${nextStep(run.settings.failOnError)}`, ['test_on_apply', 'event'])];
+    }
     problem = `Ocrolus did not send the test delivery: ${reason}`;
   }
 
-  const report = run.settings.failOnError ? errorDiagnostic : warningDiagnostic;
   return [report('Webhook Test Failed', `${webhook} was applied, but ${problem}.\n${nextStep(run.settings.failOnError)}`, ['test_on_apply'])];
 }
 

@@ -6,12 +6,11 @@
 import { diffSpecs, sameEvents, sameUrl } from '../core/diff';
 import { normalizeSecretVersion, normalizeSpec } from '../core/normalize';
 import type { NormalizedSpec, ObservedWebhook, WebhookSpec } from '../core/spec';
+import { maskUrl } from '../core/url';
 import { WEBHOOK_RESOURCE_TYPE } from './schema';
 import { isUnknown } from './values';
 import type { TfObject, TfValue } from './values';
 
-/** Name the core puts in its messages ("update of webhook ocrolus_webhook (uuid ...)"). */
-export const SPEC_NAME = WEBHOOK_RESOURCE_TYPE;
 
 /** Attributes an API write can change; an unknown in any of them means a change is possible. */
 const WRITTEN_ATTRIBUTES = ['url', 'events', 'description', 'active', 'secret', 'secret_version'] as const;
@@ -49,13 +48,18 @@ export function validationInput(config: TfObject): Record<string, unknown> {
   return input;
 }
 
-/** Builds the declared webhook from a wholly known state or planned object. */
+/**
+ * Builds the declared webhook from a wholly known state or planned object. The core names the
+ * webhook in its messages ("Webhook NAME (uuid ...) no longer exists"), so the name is the masked
+ * URL, which the user recognizes, rather than the resource type.
+ */
 export function specFromState(state: TfObject): WebhookSpec {
   const secret = knownString(state.secret);
   const secretVersion = knownString(state.secret_version);
+  const url = knownString(state.url) ?? '';
   return {
-    name: SPEC_NAME,
-    url: knownString(state.url) ?? '',
+    name: url === '' ? WEBHOOK_RESOURCE_TYPE : maskUrl(url),
+    url,
     events: knownStrings(state.events),
     description: knownString(state.description) ?? null,
     active: typeof state.active === 'boolean' ? state.active : true,

@@ -142,12 +142,31 @@ describe('create', () => {
     await planAndApply(harness, outcome.state, null);
   });
 
+  test('failure after the add names the created uuid', async () => {
+    emulator.injectFault({ kind: 'status', route: 'rotate-secret', status: 400, code: 1003, message: 'secret_key rejected' });
+    const outcome = await planAndApply(harness, null, config({ url: `${receiverUrl}/hooks/half-created`, secret: SIGNING_SECRET }));
+    const uuid = (outcome.state as TfObject).uuid as string;
+
+    expect(outcome.diagnostics).toEqual(['ERROR Ocrolus Rejected The Webhook']);
+    expect(outcome.details[0]).toContain(`Creating the webhook for ${receiverUrl}/hooks/half-created in organization staging-client failed: rotate secret failed`);
+    expect(outcome.details[0]).toContain('message "secret_key rejected"');
+    expect(outcome.details[0]).toContain(`The webhook was created with uuid ${uuid} before the failure, and the state records it.`);
+    expect(emulator.webhooks('staging').map((webhook) => webhook.uuid)).toContain(uuid);
+    expect(outcome.details.join('\n')).not.toContain(SIGNING_SECRET);
+
+    await planAndApply(harness, outcome.state, null);
+  });
+
   test('duplicate URL names the way out', async () => {
     const first = await planAndApply(harness, null, config({ url: 'https://duplicate.example.com/in' }));
     const second = await planAndApply(harness, null, config({ url: 'https://duplicate.example.com/in' }));
 
-    expect(second.diagnostics).toEqual(['ERROR Duplicate Webhook URL']);
-    expect(second.details[0]).toContain('organization staging-client');
+    expect(second.diagnostics).toEqual(['ERROR Duplicate Webhook URL @url']);
+    expect(second.details[0]).toMatch(/^Creating the webhook for https:\/\/duplicate\.example\.com\/in in organization staging-client failed: add webhook failed/);
+    expect(second.details[0]).toContain('\nNo webhook was created.\n');
+    expect(second.details[0]).toContain('Import it with `tofu import`');
+    expect(second.details[0]).not.toContain('ocrolus_webhook');
+    expect(second.details[0]).not.toContain('Done:');
     expect(second.state).toBeNull();
 
     await planAndApply(harness, first.state, null);
@@ -230,6 +249,17 @@ describe('update', () => {
     expect(warned.diagnostics).toEqual(['WARNING Webhook Test Failed @test_on_apply']);
     expect(warned.state).toMatchObject({ test_on_apply: { event: null, fail_on_error: false } });
     state = warned.state as TfObject;
+  });
+
+  test('rejected update names the webhook and step', async () => {
+    emulator.injectFault({ kind: 'status', route: 'update', status: 400, code: 1003, message: 'url is not reachable' });
+    const outcome = await planAndApply(harness, state, config({ url: `${receiverUrl}/hooks/unreachable`, secret: SIGNING_SECRET }));
+
+    expect(outcome.diagnostics).toEqual(['ERROR Ocrolus Rejected The Webhook']);
+    expect(outcome.details[0]).toContain(`Changing url of webhook ${state.uuid as string} (${receiverUrl}/hooks/unreachable) in organization staging-client failed: update webhook failed`);
+    expect(outcome.details[0]).toContain('message "url is not reachable"');
+    expect(outcome.details[0]).toContain('The state keeps the values from before this apply');
+    expect(outcome.state).toEqual(state);
   });
 
   test('webhook deleted elsewhere fails the update with the next step', async () => {

@@ -76,7 +76,7 @@ async function create(api: WebhookApi, planned: TfObject, context: ProviderConte
 
     return await withTestDelivery(api, appliedState(planned, observed), true, context);
   } catch (error) {
-    const diagnostics = diagnosticsFromError(error, { log: context.log, step: 'create', organization: context.organization });
+    const diagnostics = diagnosticsFromError(error, { log: context.log, step: 'create', organization: context.organization, url: knownString(planned.url) });
 
     // The add went through but a later step (secret, activation, verification) did not: the
     // uuid goes to state so the next apply converges instead of adding a second webhook.
@@ -108,7 +108,7 @@ async function update(api: WebhookApi, prior: TfObject, planned: TfObject, conte
     return await withTestDelivery(api, appliedState(planned, observed), testDue, context);
   } catch (error) {
     // The state stays as it was; the next refresh shows whatever part of the update took effect.
-    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'update', organization: context.organization, uuid }) };
+    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'update', organization: context.organization, uuid, url: knownString(planned.url) }) };
   }
 }
 
@@ -119,7 +119,7 @@ async function destroy(api: WebhookApi, prior: TfObject, context: ProviderContex
     context.log('info', deleted ? 'webhook deleted' : 'webhook was already gone', { organization: context.organization, uuid });
     return { state: null, diagnostics: [] };
   } catch (error) {
-    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'delete', organization: context.organization, uuid }) };
+    return { state: prior, diagnostics: diagnosticsFromError(error, { log: context.log, step: 'delete', organization: context.organization, uuid, url: knownString(prior.url) }) };
   }
 }
 
