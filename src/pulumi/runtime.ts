@@ -7,6 +7,7 @@ import { deleteResource } from './delete';
 import { diffWebhook } from './diff';
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { readResource } from './read';
+import { revealWireSecrets, withSecretCredentialUrls, withSecretErrorProperties } from './secret-values';
 import { readSettings } from './settings';
 import type { ConfigSource, ProviderSettings } from './settings';
 import { updateResource } from './update';
@@ -15,7 +16,8 @@ import { updateResource } from './update';
  * The provider's implementation. The serialized provider stored in state contains only small
  * methods that require this module by package name and call it. So an upgrade of the package
  * changes the behaviour of existing resources at once, and state never contains library code.
- * Each lifecycle call receives the settings that `configure` read.
+ * Each lifecycle call receives the settings that `configure` read. Here, at the boundary with the
+ * host, URLs with credentials in results are marked secret.
  */
 export const providerRuntime = {
   readSettings(config: ConfigSource | undefined): ProviderSettings {
@@ -23,23 +25,34 @@ export const providerRuntime = {
   },
 
   async check(news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkWebhook(news);
+    return checkWebhook(revealWireSecrets(news));
   },
 
   async diff(olds: Partial<WebhookOutputs>, news: WebhookInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffWebhook(olds, news);
+    return diffWebhook(revealWireSecrets(olds), revealWireSecrets(news));
   },
 
   async create(settings: ProviderSettings, inputs: WebhookInputs): Promise<pulumi.dynamic.CreateResult> {
-    return createResource(connect(settings), inputs);
+    try {
+      const result = await createResource(connect(settings), revealWireSecrets(inputs));
+      return { id: result.id, outs: withSecretCredentialUrls(result.outs ?? {}) };
+    } catch (error) {
+      throw withSecretErrorProperties(error);
+    }
   },
 
   async read(settings: ProviderSettings, id: string, props: Partial<WebhookOutputs>): Promise<pulumi.dynamic.ReadResult> {
-    return readResource(connect(settings), id, props);
+    const result = await readResource(connect(settings), id, revealWireSecrets(props));
+    return { id: result.id, props: withSecretCredentialUrls(result.props ?? {}), ...(result.inputs ? { inputs: withSecretCredentialUrls(result.inputs) } : {}) };
   },
 
   async update(settings: ProviderSettings, id: string, olds: Partial<WebhookOutputs>, news: WebhookInputs): Promise<pulumi.dynamic.UpdateResult> {
-    return updateResource(connect(settings), id, olds, news);
+    try {
+      const result = await updateResource(connect(settings), id, revealWireSecrets(olds), revealWireSecrets(news));
+      return { outs: withSecretCredentialUrls(result.outs ?? {}) };
+    } catch (error) {
+      throw withSecretErrorProperties(error);
+    }
   },
 
   async delete(settings: ProviderSettings, id: string): Promise<void> {

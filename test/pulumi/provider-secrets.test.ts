@@ -1,5 +1,6 @@
 import { ORGANIZATION, SIGNING_SECRET, ordersInputs, stackConfig } from './support/fixtures';
 import { initFailure, webhookUrn } from './support/host';
+import { isWireSecret } from './support/mocks';
 import type { Properties } from './support/host';
 import { startHarness } from './support/harness';
 import type { Harness } from './support/harness';
@@ -10,10 +11,13 @@ const URL_PASSWORD = 'planted-url-password-61ac';
 const CREDENTIAL_URL = `https://hook-user:${URL_PASSWORD}@hooks.example.com/ocrolus/orders`;
 const PLANTED = [ORGANIZATION.clientSecret, SIGNING_SECRET, URL_PASSWORD];
 
-/** Outputs without the properties the engine stores as secrets (`secret` always, `url` when its input is secret). */
-function withoutSecretProperties(properties: Properties | undefined): Properties {
-  const { secret: _secret, url: _url, ...rest } = properties ?? {};
-  return rest;
+/**
+ * Properties as the engine would store them in plain text: wire secrets masked, and `secret`
+ * left out because the engine encrypts it as an additional secret output.
+ */
+function plainText(properties: Properties | undefined): string {
+  const { secret: _secret, ...rest } = properties ?? {};
+  return JSON.stringify(rest, (_key, value: unknown) => (isWireSecret(value) ? '[secret]' : value));
 }
 
 function messageOf(error: unknown): string {
@@ -40,15 +44,15 @@ describe('provider secrets', () => {
     expect(invalid.failures.map((failure) => failure.property)).toEqual(['']);
 
     const created = await harness.host.create(URN, (await harness.host.check(URN, {}, inputs)).inputs);
-    seen.push(JSON.stringify(withoutSecretProperties(created.properties)));
+    seen.push(plainText(created.properties));
     expect(harness.emulator.webhooks(ORG)[0]).toMatchObject({ url: CREDENTIAL_URL, secret: SIGNING_SECRET });
 
     const refreshed = await harness.host.read(URN, created.id, created.properties);
-    seen.push(JSON.stringify(withoutSecretProperties(refreshed.properties)), JSON.stringify(withoutSecretProperties(refreshed.inputs)));
+    seen.push(plainText(refreshed.properties), plainText(refreshed.inputs));
     expect(refreshed.properties.secret).toBe(SIGNING_SECRET);
 
     const rotated = await harness.host.update(URN, created.id, refreshed.properties, { ...inputs, secretVersion: 2 });
-    seen.push(JSON.stringify(withoutSecretProperties(rotated)));
+    seen.push(plainText(rotated));
 
     // A second webhook with the same URL: the API rejects it and quotes the URL.
     const duplicate = await harness.host.create(webhookUrn('copy'), { ...inputs, name: 'copy' }).catch(messageOf);
@@ -61,6 +65,20 @@ describe('provider secrets', () => {
     for (const text of seen) {
       for (const secret of PLANTED) expect(text).not.toContain(secret);
     }
+  });
+
+  test('password added in the Dashboard is secret', async () => {
+    const created = await harness.host.create(webhookUrn('plain'), ordersInputs(harness.providerText, { name: 'plain', url: 'https://hooks.example.com/ocrolus/plain' }));
+    harness.emulator.editWebhook(ORG, created.id, { url: `https://hook-user:${URL_PASSWORD}@hooks.example.com/ocrolus/plain` });
+
+    const refreshed = await harness.host.read(webhookUrn('plain'), created.id, created.properties);
+
+    expect(refreshed.properties.url).toEqual({ '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value: `https://hook-user:${URL_PASSWORD}@hooks.example.com/ocrolus/plain` });
+    expect(isWireSecret(refreshed.inputs?.url)).toBe(true);
+    expect(plainText(refreshed.properties)).not.toContain(URL_PASSWORD);
+    expect(plainText(refreshed.inputs)).not.toContain(URL_PASSWORD);
+
+    await harness.host.delete(webhookUrn('plain'), created.id, refreshed.properties);
   });
 
   test('failure after the add keeps the uuid', async () => {

@@ -4,6 +4,7 @@ import { startCliProject } from './support/cli';
 
 const CLIENT_SECRET = 'planted-staging-client-secret-e2e1';
 const SIGNING_SECRET = 'planted-orders-signing-secret-e2e2';
+const URL_PASSWORD = 'planted-dashboard-url-password-e2e3';
 
 if (!HAVE_CLI) {
   // eslint-disable-next-line no-console
@@ -62,20 +63,26 @@ describeWithCli('pulumi CLI on the example', () => {
     const again = await pulumi(['preview', '--expect-no-changes']);
     expect(again.status).toBe(0);
 
+    // In the Dashboard: deactivated, and a password added to the URL.
     const orders = created.find((webhook) => webhook.url.endsWith('/orders'));
-    emulator.editWebhook('staging', orders?.uuid ?? '', { isActive: false });
+    emulator.editWebhook('staging', orders?.uuid ?? '', { isActive: false, url: `https://hook-user:${URL_PASSWORD}@staging-hooks.example.com/ocrolus/orders` });
     const refresh = await pulumi(['refresh', '--yes', '--skip-preview']);
     expect(refresh.status).toBe(0);
+    const refreshedState = project().state();
+    expect(/"url":\s*\{\s*"4dabf18193072939515e22adb298388d":\s*"1b47061264138c4ac30d75fd1eb44270",\s*"ciphertext"/.test(refreshedState)).toBe(true);
+    expect(refreshedState.includes(URL_PASSWORD)).toBe(false);
     const drift = await pulumi(['preview', '--expect-no-changes']);
     expect(drift.status).not.toBe(0);
     expect(drift.output).toMatch(/1 to update/);
     expect((await pulumi(['up', '--yes', '--skip-preview'])).status).toBe(0);
-    expect(emulator.webhooks('staging').find((webhook) => webhook.uuid === orders?.uuid)?.isActive).toBe(true);
+    expect(emulator.webhooks('staging').find((webhook) => webhook.uuid === orders?.uuid)).toMatchObject({ isActive: true, url: 'https://staging-hooks.example.com/ocrolus/orders' });
 
+    // Searched with includes, so that a failure does not print the whole state.
     const state = project().state();
-    expect(state).toContain(orders?.uuid);
-    expect(state).not.toContain(CLIENT_SECRET);
-    expect(state).not.toContain(SIGNING_SECRET);
+    expect(state.includes(orders?.uuid ?? 'no uuid')).toBe(true);
+    expect(state.includes(CLIENT_SECRET)).toBe(false);
+    expect(state.includes(SIGNING_SECRET)).toBe(false);
+    expect(state.includes(URL_PASSWORD)).toBe(false);
 
     const destroy = await pulumi(['destroy', '--yes', '--skip-preview']);
     expect(destroy.status).toBe(0);
@@ -84,6 +91,7 @@ describeWithCli('pulumi CLI on the example', () => {
     const everything = project().transcript.join('\n');
     expect(everything).not.toContain(CLIENT_SECRET);
     expect(everything).not.toContain(SIGNING_SECRET);
+    expect(everything).not.toContain(URL_PASSWORD);
     passed();
   });
 });
@@ -104,7 +112,6 @@ if (process.env.INVALID_FIELD === 'url') {
 
 describeWithCli('pulumi CLI check failures', () => {
   const SHORT_SECRET = 'planted-short15';
-  const URL_PASSWORD = 'planted-cli-url-password';
   const { project, passed } = useProject(() => startCliProject({ clientSecret: CLIENT_SECRET, program: INVALID_PROGRAM, env: { SHORT_SECRET, URL_PASSWORD } }));
 
   test('preview names the property but not its value', async () => {
