@@ -2,6 +2,8 @@
  * The webhooks of the example, the same ones examples/webhooks.yaml declares for the CLI: a base
  * declaration per webhook, and per environment the fields that differ.
  */
+// In your own app: import type { WebhookTestOnApply } from 'ocrolus-webhooks/cdktf';
+import type { WebhookTestOnApply } from '../../src/cdktf';
 
 /** One webhook as the example declares it. */
 export interface ExampleWebhook {
@@ -13,6 +15,8 @@ export interface ExampleWebhook {
   readonly signed?: boolean;
   /** Version of the signing secret; changing it sends the secret again. */
   readonly secretVersion?: string;
+  /** Test delivery after apply, such as `{ failOnError: true }` while trying a change in staging. */
+  readonly testOnApply?: WebhookTestOnApply;
 }
 
 /** An environment's changes to one webhook; `enabled: false` leaves the webhook out. */
@@ -58,11 +62,14 @@ export const OVERRIDES: Readonly<Record<EnvironmentName, Readonly<Record<string,
   prod: {},
 };
 
-/** Returns the webhooks of one environment, with overrides applied and disabled ones left out. */
-export function webhooksFor(environment: EnvironmentName): Record<string, ExampleWebhook> {
+/**
+ * Returns the webhooks of one environment, with overrides applied and disabled ones left out.
+ * `overrides` defaults to the environment's entry in OVERRIDES.
+ */
+export function webhooksFor(environment: EnvironmentName, overrides: Readonly<Record<string, ExampleOverride>> = OVERRIDES[environment]): Record<string, ExampleWebhook> {
   const result: Record<string, ExampleWebhook> = {};
   for (const [name, base] of Object.entries(WEBHOOKS)) {
-    const { enabled = true, ...fields } = OVERRIDES[environment][name] ?? {};
+    const { enabled = true, ...fields } = overrides[name] ?? {};
     if (!enabled) continue;
     result[name] = { ...base, ...fields };
   }

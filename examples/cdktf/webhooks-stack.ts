@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 // In your own app: import { OcrolusProvider, Webhook } from 'ocrolus-webhooks/cdktf';
 import { OcrolusProvider, Webhook } from '../../src/cdktf';
 import { webhooksFor } from './declaration';
-import type { EnvironmentName } from './declaration';
+import type { EnvironmentName, ExampleOverride } from './declaration';
 
 /**
  * Source of the signing secrets. `random` generates each with a `random_password` resource.
@@ -20,6 +20,12 @@ export interface OcrolusWebhooksStackProps {
   readonly environment: EnvironmentName;
   /** @default 'random' */
   readonly secretSource?: SecretSource;
+  /**
+   * The environment's changes to the base webhooks.
+   *
+   * @default OVERRIDES[environment] from declaration.ts
+   */
+  readonly overrides?: Readonly<Record<string, ExampleOverride>>;
 }
 
 /**
@@ -41,7 +47,7 @@ export class OcrolusWebhooksStack extends TerraformStack {
       authUrl: optionalVariable(this, 'ocrolus_auth_url', 'OAuth token endpoint; null reads OCROLUS_AUTH_URL, else the production endpoint.'),
     });
 
-    const declared = webhooksFor(props.environment);
+    const declared = webhooksFor(props.environment, props.overrides);
     const secretSource = props.secretSource ?? 'random';
     const needsRandom = Object.values(declared).some((webhook) => webhook.signed);
     if (secretSource === 'random' && needsRandom) new RandomProvider(this, 'random');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { Testing } from 'cdktf';
 
-import { ENVIRONMENTS, webhooksFor } from '../../examples/cdktf/declaration';
+import { ENVIRONMENTS, OVERRIDES, webhooksFor } from '../../examples/cdktf/declaration';
 import { OcrolusWebhooksStack, identifierFor } from '../../examples/cdktf/webhooks-stack';
 import { parseDeclaration } from '../../src/cli/declaration';
 import { resolveEnvironments } from '../../src/cli/environments';
@@ -67,6 +67,16 @@ describe('example app stacks', () => {
     }));
 
     expect(fromExample).toEqual(fromYaml);
+  });
+
+  test('staging override adds test_on_apply', () => {
+    const overrides = { ...OVERRIDES.staging, orders: { ...OVERRIDES.staging.orders, testOnApply: { failOnError: true } } };
+    const stack = new OcrolusWebhooksStack(Testing.app(), 'staging', { environment: 'staging', secretSource: 'variable', overrides });
+    const json = JSON.parse(Testing.synth(stack, true)) as SynthesizedStack;
+
+    expect(json.resource?.ocrolus_webhook?.orders.test_on_apply).toEqual({ fail_on_error: true });
+    expect(json.resource?.ocrolus_webhook?.orders.url).toBe('https://staging-hooks.example.com/ocrolus/orders');
+    expect(json.resource?.ocrolus_webhook?.analytics).not.toHaveProperty('test_on_apply');
   });
 
   test('random source generates 32-character secrets', () => {
