@@ -39,7 +39,7 @@ export class DataOcrolusWebhooksWebhooksOutputReference extends cdktf.ComplexObj
     return this.getStringAttribute('uuid');
   }
 
-  /** Endpoint URL, with any embedded password masked. */
+  /** Endpoint URL as the API stores it; a URL with credentials is masked and normalized. */
   public get url(): string {
     return this.getStringAttribute('url');
   }

@@ -246,7 +246,7 @@ const LISTED_WEBHOOK: NestedAttributes = {
   nesting: 'list',
   attributes: [
     { name: 'uuid', type: 'string', computed: true, description: 'Identifier of the webhook.' },
-    { name: 'url', type: 'string', computed: true, description: 'Endpoint URL, with any embedded password replaced by ****.' },
+    { name: 'url', type: 'string', computed: true, description: 'Endpoint URL as the API stores it. A URL with credentials (a password, or a query parameter such as token) is masked with *** and normalized.' },
     { name: 'description', type: 'string', computed: true, description: 'Description, or null.' },
     { name: 'active', type: 'bool', computed: true, description: 'Whether Ocrolus delivers events to it.' },
     { name: 'events', type: { set: 'string' }, computed: true, description: 'Subscribed event names.' },

@@ -453,6 +453,20 @@ describe('data source', () => {
     expect(JSON.stringify(state)).not.toContain('url-password-planted');
     emulator.removeWebhook('staging', seeded.uuid);
   });
+
+  test('lists URLs as the API stores them', async () => {
+    const spelled = 'https://Listed.Example.com:443/Orders/';
+    const seeded = emulator.seedWebhook('staging', { url: spelled, events: ['book.verified'] });
+    const tokened = emulator.seedWebhook('staging', { url: 'https://Listed.Example.com/in?token=url-token-planted', events: ['book.verified'] });
+    const response = await harness.provider.ReadDataSource({ type_name: 'ocrolus_webhooks', config: dynamic({ id: null, webhooks: null }, DATA_SOURCE_TYPE) });
+    const state = decoded(response.state, DATA_SOURCE_TYPE) as { webhooks: TfObject[] };
+    const urlOf = (uuid: string) => state.webhooks.find((webhook) => webhook.uuid === uuid)?.url;
+
+    expect(urlOf(seeded.uuid)).toBe(spelled);
+    expect(urlOf(tokened.uuid)).toBe('https://listed.example.com/in?token=***');
+    emulator.removeWebhook('staging', seeded.uuid);
+    emulator.removeWebhook('staging', tokened.uuid);
+  });
 });
 
 describe('secrets', () => {
