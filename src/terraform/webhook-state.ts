@@ -12,8 +12,12 @@ import { isUnknown } from './values';
 import type { TfObject, TfValue } from './values';
 
 
-/** Attributes an API write can change; an unknown in any of them means a change is possible. */
-const WRITTEN_ATTRIBUTES = ['url', 'events', 'description', 'active', 'secret', 'secret_version'] as const;
+/**
+ * Attributes whose write changes last_modified_date; an unknown in any of them means a change is
+ * possible. Sending the secret (secret, secret_version) is left out, because rotate-secret does
+ * not change the webhook's last_modified_date.
+ */
+const MODIFYING_ATTRIBUTES = ['url', 'events', 'description', 'active'] as const;
 
 export interface TestOnApply {
   readonly event?: string;
@@ -85,13 +89,20 @@ export function sentSecretVersion(prior: TfObject, planned: TfObject): string | 
   return normalizeSecretVersion({ secret: priorSecret, secretVersion: knownString(prior.secret_version) });
 }
 
-/** True when applying `planned` over `prior` makes at least one API write. */
-export function needsApiWrite(prior: TfObject, planned: TfObject): boolean {
-  for (const name of WRITTEN_ATTRIBUTES) {
+/**
+ * True when applying `planned` over `prior` changes last_modified_date: an API write other than
+ * sending the secret.
+ *
+ * NOTE: whether the real API changes last_modified_date on rotate-secret is not confirmed; the
+ * emulator does not. Should the API change it, the next refresh records the new value without
+ * planning a change.
+ */
+export function changesLastModified(prior: TfObject, planned: TfObject): boolean {
+  for (const name of MODIFYING_ATTRIBUTES) {
     const value = planned[name];
     if (isUnknown(value) || (Array.isArray(value) && value.some(isUnknown))) return true;
   }
-  return writtenChanges(prior, planned).length > 0;
+  return writtenChanges(prior, planned).some((change) => change.field !== 'secret');
 }
 
 /** Semantic field changes between prior state and plan, by the core's rules. */

@@ -138,10 +138,34 @@ describe('PlanResourceChange', () => {
     expect(isUnknown(planned.last_modified_date)).toBe(true);
   });
 
-  test('secret change is an API write', async () => {
+  test('secret change keeps last_modified_date', async () => {
     const prior = { ...PRIOR, secret: 'first-signing-secret-0001' };
     const config = { ...CONFIG, secret: 'second-signing-secret-0002' };
     const response = await plan(prior, { ...prior, secret: config.secret }, config);
+
+    expect((decoded(response.planned_state) as TfObject).last_modified_date).toBe('2025-01-02T00:00:00Z');
+  });
+
+  test('secret_version change keeps last_modified_date', async () => {
+    const prior = { ...PRIOR, secret: 'first-signing-secret-0001', secret_version: '1' };
+    const config = { ...CONFIG, secret: 'first-signing-secret-0001', secret_version: '2' };
+    const response = await plan(prior, { ...prior, secret_version: '2' }, config);
+
+    expect((decoded(response.planned_state) as TfObject).last_modified_date).toBe('2025-01-02T00:00:00Z');
+  });
+
+  test('unknown secret keeps last_modified_date', async () => {
+    const prior = { ...PRIOR, secret: 'first-signing-secret-0001' };
+    const config = { ...CONFIG, secret: UNKNOWN };
+    const response = await plan(prior, { ...prior, secret: UNKNOWN }, config);
+
+    expect((decoded(response.planned_state) as TfObject).last_modified_date).toBe('2025-01-02T00:00:00Z');
+  });
+
+  test('secret and url change make last_modified_date unknown', async () => {
+    const prior = { ...PRIOR, secret: 'first-signing-secret-0001' };
+    const config = { ...CONFIG, url: 'https://hooks.example.com/v3', secret: 'second-signing-secret-0002' };
+    const response = await plan(prior, { ...prior, url: config.url, secret: config.secret }, config);
 
     expect(isUnknown((decoded(response.planned_state) as TfObject).last_modified_date)).toBe(true);
   });

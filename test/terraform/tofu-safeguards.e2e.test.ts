@@ -241,3 +241,53 @@ describe('import of a differently spelled URL', () => {
     expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
   });
 });
+
+describe('secret rotation', () => {
+  let workspace: TofuWorkspace;
+  const env = { TF_VAR_client_secret: STAGING_SECRET, TF_VAR_signing_secret: 'signing-secret-planted-e2e-000003' };
+  const rotated = (version: string) => {
+    const config = configuration('staging-client', {
+      url: 'https://hooks.example.com/ocrolus/rotated',
+      events: ['book.verified'],
+      secret: '${var.signing_secret}',
+      secret_version: version,
+    }) as { variable: Record<string, object> };
+    config.variable.signing_secret = { type: 'string', sensitive: true };
+    return config;
+  };
+
+  beforeAll(async () => {
+    workspace = await createWorkspace('dev-overrides', env);
+    workspace.writeConfig(rotated('1'));
+    expectExit(await workspace.run(['init', ...PLAN_FLAGS]), 0);
+    expectExit(await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
+  });
+
+  afterAll(async () => {
+    await workspace?.run(['destroy', '-auto-approve', ...PLAN_FLAGS]);
+  });
+
+  test('new secret_version keeps last_modified_date', async () => {
+    const before = storedOrders(workspace)?.attributes.last_modified_date;
+    workspace.writeConfig(rotated('2'));
+
+    const plan = await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]);
+    expectExit(plan, 2);
+    expect(plan.stdout).toMatch(/~ secret_version\s+= "1" -> "2"/);
+    expect(plan.stdout).not.toContain('last_modified_date');
+
+    emulator.clearRequests();
+    const apply = await workspace.run(['apply', '-auto-approve', ...PLAN_FLAGS]);
+    expectExit(apply, 0);
+
+    expect(apply.stderr).not.toContain('inconsistent result');
+    expect(writeCalls('staging')).toEqual(['POST rotate-secret']);
+    expect(before).toEqual(expect.any(String));
+    expect(storedOrders(workspace)?.attributes.last_modified_date).toBe(before);
+    expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
+  });
+
+  test('signing secret appears in no output', () => {
+    expect(workspace.transcript.join('\n')).not.toContain('signing-secret-planted-e2e-000003');
+  });
+});

@@ -5,7 +5,7 @@ import type { PlanResourceChangeRequest, PlanResourceChangeResponse } from '../p
 import { blockType, WEBHOOK_RESOURCE_TYPE, WEBHOOK_SCHEMA } from '../schema';
 import { decodeDynamicValue, encodeDynamicValue, UNKNOWN } from '../values';
 import type { TfObject } from '../values';
-import { knownString, needsApiWrite } from '../webhook-state';
+import { changesLastModified, knownString } from '../webhook-state';
 import { unknownResourceType } from './validate-resource-config';
 
 const WEBHOOK_TYPE = blockType(WEBHOOK_SCHEMA);
@@ -13,7 +13,8 @@ const WEBHOOK_TYPE = blockType(WEBHOOK_SCHEMA);
 /**
  * Plans one webhook. The planned state is the proposed state (configured values exactly as
  * written), with `active` defaulting to true and unknowns only where a value is really not known
- * yet: the identity and timestamps on create, and last_modified_date when an API write is due.
+ * yet: the identity and timestamps on create, and last_modified_date when a write other than
+ * sending the secret is due.
  * Nothing requires replacement, because the API can update every attribute in place. A webhook
  * recorded in another organization than the configured one is an error, also with -refresh=false.
  */
@@ -41,7 +42,7 @@ export async function planResourceChange(request: PlanResourceChangeRequest, con
     planned.uuid = UNKNOWN;
     planned.created_on = UNKNOWN;
     planned.last_modified_date = UNKNOWN;
-  } else if (needsApiWrite(prior, planned)) {
+  } else if (changesLastModified(prior, planned)) {
     planned.last_modified_date = UNKNOWN;
   }
 
