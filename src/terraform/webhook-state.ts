@@ -14,8 +14,8 @@ import type { TfObject, TfValue } from './values';
 
 /**
  * Attributes whose write changes last_modified_date; an unknown in any of them means a change is
- * possible. Sending the secret (secret, secret_version) is left out, because rotate-secret does
- * not change the webhook's last_modified_date.
+ * possible. Sending the secret (secret, secret_version) is left out, because rotate-secret leaves
+ * last_modified_date as it is (see the NOTE on changesLastModified).
  */
 const MODIFYING_ATTRIBUTES = ['url', 'events', 'description', 'active'] as const;
 
