@@ -34,7 +34,7 @@ export const providerRuntime = {
 
   async create(settings: ProviderSettings, inputs: WebhookInputs): Promise<pulumi.dynamic.CreateResult> {
     try {
-      const result = await createResource(connect(settings), revealWireSecrets(inputs));
+      const result = await createResource(connect(settings, 'create'), revealWireSecrets(inputs));
       return { id: result.id, outs: withSecretCredentialUrls(result.outs ?? {}) };
     } catch (error) {
       throw withSecretErrorProperties(error);
@@ -42,13 +42,13 @@ export const providerRuntime = {
   },
 
   async read(settings: ProviderSettings, id: string, props: Partial<WebhookOutputs>): Promise<pulumi.dynamic.ReadResult> {
-    const result = await readResource(connect(settings), id, revealWireSecrets(props));
+    const result = await readResource(connect(settings, 'read'), id, revealWireSecrets(props));
     return { id: result.id, props: withSecretCredentialUrls(result.props ?? {}), ...(result.inputs ? { inputs: withSecretCredentialUrls(result.inputs) } : {}) };
   },
 
   async update(settings: ProviderSettings, id: string, olds: Partial<WebhookOutputs>, news: WebhookInputs): Promise<pulumi.dynamic.UpdateResult> {
     try {
-      const result = await updateResource(connect(settings), id, revealWireSecrets(olds), revealWireSecrets(news));
+      const result = await updateResource(connect(settings, 'update'), id, revealWireSecrets(olds), revealWireSecrets(news));
       return { outs: withSecretCredentialUrls(result.outs ?? {}) };
     } catch (error) {
       throw withSecretErrorProperties(error);
@@ -56,7 +56,7 @@ export const providerRuntime = {
   },
 
   async delete(settings: ProviderSettings, id: string): Promise<void> {
-    return deleteResource(connect(settings), id);
+    return deleteResource(connect(settings, 'delete'), id);
   },
 };
 

@@ -52,12 +52,22 @@ function readKey(config: ConfigSource, key: string): string | undefined {
   return value.trim();
 }
 
+/** Provider calls that reach the Ocrolus API. */
+export type ProviderCall = 'create' | 'read' | 'update' | 'delete';
+
+/**
+ * Provider calls that `pulumi refresh` and `pulumi destroy` make. The engine runs them with the
+ * provider configuration saved in state by the last `pulumi up`, not with the stack's current one.
+ */
+const SAVED_CONFIGURATION_CALLS: ReadonlySet<ProviderCall> = new Set(['read', 'delete']);
+
 /**
  * Merges stack configuration over the environment: a value set in the stack wins, and each
  * missing one is read from the same variable the CLI reads. Throws naming both places when the
- * client id or secret is set in neither; never prints a value.
+ * client id or secret is set in neither; never prints a value. `call` names the provider call, so
+ * that the message for a refresh or destroy explains which configuration it uses.
  */
-export function resolveSettings(settings: ProviderSettings, env: NodeJS.ProcessEnv): ProviderSettings {
+export function resolveSettings(settings: ProviderSettings, env: NodeJS.ProcessEnv, call?: ProviderCall): ProviderSettings {
   const resolved: ProviderSettings = {};
   for (const name of SETTING_NAMES) {
     const value = settings[name] ?? nonEmpty(env[ENV[name]]);
@@ -67,7 +77,12 @@ export function resolveSettings(settings: ProviderSettings, env: NodeJS.ProcessE
   const missing = (['clientId', 'clientSecret'] as const).filter((name) => resolved[name] === undefined);
   if (missing.length > 0) {
     const fixes = missing.map((name) => `${CONFIG_KEYS[name]} (pulumi config set${name === 'clientSecret' ? ' --secret' : ''} ${CONFIG_KEYS[name]} ...) or the environment variable ${ENV[name]}`);
-    throw new Error(`Ocrolus credentials are missing: set ${fixes.join(', and ')}.`);
+    const message = `Ocrolus credentials are missing: set ${fixes.join(', and ')}.`;
+    if (call === undefined || !SAVED_CONFIGURATION_CALLS.has(call)) throw new Error(message);
+    throw new Error(
+      `${message} pulumi refresh and pulumi destroy use the stack configuration saved by the last pulumi up, so a key set after that is not visible to them. ` +
+        'Run pulumi up first (or add --run-program), or set the OCROLUS_* environment variables for this command.',
+    );
   }
   return resolved;
 }

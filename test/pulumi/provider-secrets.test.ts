@@ -142,6 +142,19 @@ describe('provider credentials', () => {
     expect(harness.emulator.requests()).toEqual([]);
   });
 
+  test('missing credentials at refresh name the last up', async () => {
+    const harness = await start({ config: null });
+    const created = { __provider: harness.providerText, uuid: '3f1c9a56-0000-4000-8000-000000000002' };
+
+    const read = harness.host.read(URN, created.uuid, created);
+    const remove = harness.host.delete(URN, created.uuid, created);
+
+    const lastUp = /Ocrolus credentials are missing: .* pulumi refresh and pulumi destroy use the stack configuration saved by the last pulumi up.* Run pulumi up first \(or add --run-program\), or set the OCROLUS_\* environment variables/;
+    await expect(read).rejects.toThrow(lastUp);
+    await expect(remove).rejects.toThrow(lastUp);
+    expect(harness.emulator.requests()).toEqual([]);
+  });
+
   test('permission error is not read as gone', async () => {
     const viewer = { id: 'viewer', clientId: 'viewer-client', clientSecret: 'viewer-client-secret-0000', manager: false };
     const harness = await start({ organizations: [viewer], config: null });

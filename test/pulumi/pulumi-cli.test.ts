@@ -84,6 +84,16 @@ describeWithCli('pulumi CLI on the example', () => {
     expect(state.includes(SIGNING_SECRET)).toBe(false);
     expect(state.includes(URL_PASSWORD)).toBe(false);
 
+    // A key set after the last up is not in the configuration that refresh and destroy use.
+    const configured = await pulumi(['config', 'set', '--secret', 'ocrolus:clientSecret'], {}, CLIENT_SECRET);
+    expect(configured.status).toBe(0);
+    const withoutEnvironment = { OCROLUS_CLIENT_SECRET: undefined };
+    const stale = await pulumi(['refresh', '--yes', '--skip-preview'], withoutEnvironment);
+    expect(stale.status).not.toBe(0);
+    expect(stale.output).toMatch(/Ocrolus credentials are missing: .* use the stack configuration saved by the last pulumi up/);
+    const current = await pulumi(['refresh', '--yes', '--skip-preview', '--run-program'], withoutEnvironment);
+    expect(current.status).toBe(0);
+
     const destroy = await pulumi(['destroy', '--yes', '--skip-preview']);
     expect(destroy.status).toBe(0);
     expect(emulator.webhooks('staging')).toEqual([]);

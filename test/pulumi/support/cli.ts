@@ -29,9 +29,10 @@ export interface CliProject {
   readonly transcript: string[];
   /**
    * Runs `pulumi ARGS --stack staging` in the project. `env` is added to the environment of this
-   * command, and an undefined value in it removes that variable.
+   * command, and an undefined value in it removes that variable. `input` is written to stdin,
+   * where `pulumi config set` reads a value that should not appear in the transcript.
    */
-  pulumi(args: string[], env?: Record<string, string | undefined>): Promise<CliResult>;
+  pulumi(args: string[], env?: Record<string, string | undefined>, input?: string): Promise<CliResult>;
   /** Every file of the file backend as text, for the search for secrets in state. */
   state(): string;
   /** Stops the emulator; removes the project unless `keep` (after a failure, for reading). */
@@ -77,10 +78,11 @@ export async function startCliProject(options: CliProjectOptions): Promise<CliPr
     transcript,
 
     // The CLI runs without blocking this process, which serves the emulator the CLI talks to.
-    async pulumi(args, env = {}) {
+    async pulumi(args, env = {}, input = '') {
       const merged: Record<string, string | undefined> = { ...baseEnv, ...env };
       const childEnv = Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
-      const child = spawn(join(PULUMI_BIN, 'pulumi'), [...args, '--stack', 'staging', '--non-interactive', '--color', 'never'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv });
+      const child = spawn(join(PULUMI_BIN, 'pulumi'), [...args, '--stack', 'staging', '--non-interactive', '--color', 'never'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: childEnv });
+      child.stdin.end(input);
 
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
