@@ -1,7 +1,7 @@
 import type { ObservedWebhook } from '../../src/core/spec';
 import { UNKNOWN } from '../../src/terraform/values';
 import type { TfObject } from '../../src/terraform/values';
-import { appliedState, needsApiWrite, refreshedState, sentSecretVersion } from '../../src/terraform/webhook-state';
+import { appliedState, changesLastModified, refreshedState, sentSecretVersion } from '../../src/terraform/webhook-state';
 import { webhookConfig } from './helpers/rpc';
 
 const UUID = '5d0c1a7e-8f3b-4c2d-9e6a-7b1f2a3c4d5e';
@@ -45,7 +45,7 @@ describe('refreshedState', () => {
   });
 });
 
-describe('needsApiWrite', () => {
+describe('changesLastModified', () => {
   const cases: Record<string, { planned: Partial<TfObject>; expected: boolean }> = {
     'nothing-changed': { planned: {}, expected: false },
     'url-respelled': { planned: { url: 'https://hooks.example.com/in' }, expected: false },
@@ -56,14 +56,16 @@ describe('needsApiWrite', () => {
     'event-added': { planned: { events: ['book.verified', 'book.completed', 'book.classified'] }, expected: true },
     'description-changed': { planned: { description: 'Orders v2' }, expected: true },
     'deactivated': { planned: { active: false }, expected: true },
-    'secret-changed': { planned: { secret: 'signing-secret-000000000002' }, expected: true },
-    'secret-version-set': { planned: { secret_version: '2' }, expected: true },
+    'secret-changed': { planned: { secret: 'signing-secret-000000000002' }, expected: false },
+    'secret-version-set': { planned: { secret_version: '2' }, expected: false },
+    'secret-unknown': { planned: { secret: UNKNOWN }, expected: false },
+    'secret-and-url-changed': { planned: { secret: 'signing-secret-000000000002', url: 'https://hooks.example.com/v2' }, expected: true },
     'url-unknown': { planned: { url: UNKNOWN }, expected: true },
     'one-event-unknown': { planned: { events: ['book.verified', UNKNOWN] }, expected: true },
   };
 
   test.each(Object.entries(cases))('%s', (_name, { planned, expected }) => {
-    expect(needsApiWrite(STATE, { ...STATE, ...planned })).toBe(expected);
+    expect(changesLastModified(STATE, { ...STATE, ...planned })).toBe(expected);
   });
 });
 
