@@ -8,6 +8,11 @@ const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   failOnError: 'fail_on_error',
 };
 
+/** Returns the Terraform attribute name of a core spec field, such as `secret_version` for `secretVersion`. */
+export function attributeName(field: string): string {
+  return ATTRIBUTE_NAMES[field] ?? field;
+}
+
 export function errorDiagnostic(summary: string, detail: string, path?: DiagnosticPath): Diagnostic {
   return { severity: 'ERROR', summary, detail, ...(path ? { attribute: attributePath(path) } : {}) };
 }
@@ -34,6 +39,6 @@ export function fromCoreDiagnostic(diagnostic: CoreDiagnostic): Diagnostic {
 export function attributePath(path: DiagnosticPath): AttributePath {
   const steps = path
     .filter((step): step is string => typeof step === 'string')
-    .map((step) => ({ attribute_name: ATTRIBUTE_NAMES[step] ?? step }));
+    .map((step) => ({ attribute_name: attributeName(step) }));
   return { steps };
 }

@@ -263,7 +263,11 @@ describe('ValidateResourceConfig', () => {
   });
 
   test('secret_version without secret is reported', async () => {
-    expect(await validate({ ...CONFIG, secret_version: '2' })).toEqual(['ERROR Secret Version Without Secret @secret_version']);
+    const response = await harness.provider.ValidateResourceConfig({ type_name: 'ocrolus_webhook', config: dynamic({ ...CONFIG, secret_version: '2' }) });
+    const [diagnostic] = response.diagnostics as Array<{ detail: string }>;
+
+    expect(diagnosticLines(response)).toEqual(['ERROR Secret Version Without Secret @secret_version']);
+    expect(diagnostic.detail).toBe('secret_version is set but secret is not. Set secret as well, or remove secret_version.');
   });
 
   test('test event must be subscribed', async () => {

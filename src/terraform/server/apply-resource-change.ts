@@ -2,7 +2,7 @@ import { ApplyError } from '../../core/errors';
 import { createWebhook, deleteWebhook, updateWebhook } from '../../core/lifecycle';
 import { validateWebhook } from '../../core/validate';
 import type { WebhookApi } from '../../client/types';
-import { fromCoreDiagnostic, hasErrorDiagnostics } from '../diagnostics';
+import { attributeName, fromCoreDiagnostic, hasErrorDiagnostics } from '../diagnostics';
 import { diagnosticsFromError } from '../error-diagnostics';
 import type { ProviderContext } from '../provider-context';
 import { configuredApi } from '../provider-context';
@@ -140,6 +140,6 @@ async function withTestDelivery(api: WebhookApi, state: TfObject, due: boolean, 
 
 /** Validation runs again at apply, because values unknown at plan time are known now. */
 function validationErrors(planned: TfObject): Diagnostic[] {
-  const diagnostics = validateWebhook({ ...specFromState(planned), name: '' }).map(fromCoreDiagnostic);
+  const diagnostics = validateWebhook({ ...specFromState(planned), name: '' }, { fieldName: attributeName }).map(fromCoreDiagnostic);
   return [...diagnostics, ...validateTestOnApply(planned)].filter((diagnostic) => diagnostic.severity === 'ERROR');
 }

@@ -1,5 +1,5 @@
 import { validateWebhook } from '../../core/validate';
-import { errorDiagnostic, fromCoreDiagnostic } from '../diagnostics';
+import { attributeName, errorDiagnostic, fromCoreDiagnostic } from '../diagnostics';
 import type { Diagnostic, ValidateResourceConfigRequest, ValidateResourceConfigResponse } from '../protocol';
 import { blockType, WEBHOOK_RESOURCE_TYPE, WEBHOOK_SCHEMA } from '../schema';
 import { decodeDynamicValue, isUnknown } from '../values';
@@ -14,7 +14,7 @@ export async function validateResourceConfig(request: ValidateResourceConfigRequ
   if (request.type_name !== WEBHOOK_RESOURCE_TYPE) return { diagnostics: [unknownResourceType(request.type_name)] };
 
   const config = (decodeDynamicValue(request.config, blockType(WEBHOOK_SCHEMA)) as TfObject | null) ?? {};
-  const diagnostics = validateWebhook(validationInput(config), { isUnknown }).map(fromCoreDiagnostic);
+  const diagnostics = validateWebhook(validationInput(config), { isUnknown, fieldName: attributeName }).map(fromCoreDiagnostic);
 
   diagnostics.push(...validateTestOnApply(config));
   return { diagnostics };
