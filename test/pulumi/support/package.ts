@@ -82,6 +82,7 @@ function compile(outDir: string): void {
     esModuleInterop: true,
     skipLibCheck: true,
     resolveJsonModule: true,
+    declaration: true,
     rootDir: REPO_ROOT,
     outDir,
     noEmitOnError: false,
