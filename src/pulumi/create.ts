@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 
-import { createWebhook } from '../core';
 import type { WebhookApi } from '../client/types';
+import { createOrAdopt } from './adopt';
 import { createdUuid, WebhookInitError } from './errors';
 import { outputsFromObserved, withoutUndefined } from './properties';
 import type { WebhookInputs, WebhookOutputs } from './properties';
@@ -9,8 +9,8 @@ import { describeFailedTest, runTestOnApply } from './test-on-apply';
 import { desiredSpec } from './validated';
 
 /**
- * Creates the webhook, or takes over the one `adopt` names, and returns it as read back. With
- * `testOnApply`, a test delivery follows. A failure after the add (or a failed test with
+ * Creates the webhook, or takes over the one `adopt` names when it exists, and returns it as read
+ * back. With `testOnApply`, a test delivery follows. A failure after the add (or a failed test with
  * `failOnError`) still hands the uuid to the engine, so the webhook is never lost from state.
  */
 export async function createResource(api: WebhookApi, inputs: WebhookInputs): Promise<pulumi.dynamic.CreateResult<WebhookOutputs>> {
@@ -18,7 +18,7 @@ export async function createResource(api: WebhookApi, inputs: WebhookInputs): Pr
 
   let outcome;
   try {
-    outcome = await createWebhook(api, desired, inputs.adopt ? { adopt: inputs.adopt } : {});
+    outcome = await createOrAdopt(api, desired, inputs.adopt);
   } catch (error) {
     const created = createdUuid(error, desired.name);
     if (!created) throw error;

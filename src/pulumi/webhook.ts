@@ -56,7 +56,7 @@ export interface WebhookArgs {
    * @default "1" when `secret` is set
    */
   readonly secretVersion?: pulumi.Input<string | number>;
-  /** Take over an existing webhook on create instead of adding a second one. */
+  /** Take over an existing webhook on create instead of adding a second one. When none matches, create adds a new one. */
   readonly adopt?: pulumi.Input<WebhookAdoptArgs>;
   /** Send a test delivery after applies that change what Ocrolus delivers. */
   readonly testOnApply?: pulumi.Input<WebhookTestOnApplyArgs>;

@@ -51,21 +51,50 @@ describe('provider adoption', () => {
     expect(diff.changes).toBe('DIFF_NONE');
   });
 
-  test('adopt of a missing uuid fails and creates nothing', async () => {
+  test('adopt of a missing uuid creates a webhook', async () => {
     const inputs = ordersInputs(harness.providerText, { adopt: { uuid: '00000000-0000-4000-8000-000000000000' } });
+
+    const created = await harness.host.create(URN, inputs);
+
+    expect(harness.emulator.webhooks(ORG)).toMatchObject([{ uuid: created.id, url: 'https://hooks.example.com/ocrolus/orders' }]);
+    expect(apiRoutes(harness.emulator, ORG).filter((route) => route === 'add')).toEqual(['add']);
+  });
+
+  test('adopt of an unknown url creates a webhook', async () => {
+    const other = harness.emulator.seedWebhook(ORG, { url: 'https://hooks.example.com/ocrolus/other', events: ['book.verified'] });
+    const inputs = ordersInputs(harness.providerText, { adopt: { url: 'https://hooks.example.com/ocrolus/orders' } });
+
+    const created = await harness.host.create(URN, inputs);
+
+    expect(created.id).not.toBe(other.uuid);
+    expect(harness.emulator.webhooks(ORG).map((webhook) => webhook.url).sort()).toEqual(['https://hooks.example.com/ocrolus/orders', 'https://hooks.example.com/ocrolus/other']);
+  });
+
+  test('kept adopt re-creates a webhook deleted elsewhere', async () => {
+    const existing = harness.emulator.seedWebhook(ORG, { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified'] });
+    const inputs = ordersInputs(harness.providerText, { adopt: { uuid: existing.uuid } });
+    const adopted = await harness.host.create(URN, (await harness.host.check(URN, {}, inputs)).inputs);
+    harness.emulator.removeWebhook(ORG, adopted.id);
+
+    // pulumi refresh drops the resource, and the next pulumi up creates it with the same inputs.
+    const refreshed = await harness.host.read(URN, adopted.id, adopted.properties);
+    const recreated = await harness.host.create(URN, (await harness.host.check(URN, {}, inputs)).inputs);
+
+    expect(refreshed.id).toBe('');
+    expect(recreated.id).not.toBe(existing.uuid);
+    expect(harness.emulator.webhooks(ORG)).toMatchObject([{ uuid: recreated.id, url: 'https://hooks.example.com/ocrolus/orders', description: 'Book status for the orders service' }]);
+  });
+
+  test('adopt failure other than a missing target stays', async () => {
+    const existing = harness.emulator.seedWebhook(ORG, { url: 'https://hooks.example.com/ocrolus/orders', events: ['book.verified'] });
+    harness.emulator.injectFault({ kind: 'status', route: 'update', status: 400, code: 1003, message: 'description rejected' });
+    const inputs = ordersInputs(harness.providerText, { adopt: { uuid: existing.uuid } });
 
     const attempt = harness.host.create(URN, inputs);
 
-    await expect(attempt).rejects.toThrow(/Cannot adopt webhook 00000000-0000-4000-8000-000000000000: it does not exist/);
-    expect(harness.emulator.webhooks(ORG)).toEqual([]);
-  });
-
-  test('adopt of an unknown url fails and creates nothing', async () => {
-    harness.emulator.seedWebhook(ORG, { url: 'https://hooks.example.com/ocrolus/other', events: ['book.verified'] });
-    const inputs = ordersInputs(harness.providerText, { adopt: { url: 'https://hooks.example.com/ocrolus/orders' } });
-
-    await expect(harness.host.create(URN, inputs)).rejects.toThrow(/no webhook in organization .* has that URL/);
-    expect(harness.emulator.webhooks(ORG)).toHaveLength(1);
+    await expect(attempt).rejects.toThrow(/update/);
+    expect(harness.emulator.webhooks(ORG)).toMatchObject([{ uuid: existing.uuid }]);
+    harness.emulator.clearFaults();
   });
 
   test('adopt has no effect after creation', async () => {
