@@ -196,6 +196,27 @@ describe('test_on_apply with fail_on_error', () => {
     expectExit(await workspace.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]), 0);
   });
 
+  test('failed test on create replaces the webhook next', async () => {
+    const created = await createWorkspace('dev-overrides', env);
+    created.writeConfig(configuration('staging-client', tested('/hooks/created')));
+    expectExit(await created.run(['init', ...PLAN_FLAGS]), 0);
+    receiverStatus = 503;
+
+    expectExit(await created.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 1);
+    const first = storedOrders(created)?.attributes.uuid;
+    const plan = await created.run(['plan', '-detailed-exitcode', ...PLAN_FLAGS]);
+
+    expectExit(plan, 2);
+    expect(plan.stdout).toContain('# ocrolus_webhook.orders is tainted, so it must be replaced');
+    receiverStatus = 200;
+    expectExit(await created.run(['apply', '-auto-approve', ...PLAN_FLAGS]), 0);
+
+    const second = storedOrders(created)?.attributes.uuid;
+    expect(second).not.toBe(first);
+    expect(emulator.webhooks('staging').filter((webhook) => webhook.url === `${receiverUrl}/hooks/created`).map((webhook) => webhook.uuid)).toEqual([second]);
+    expectExit(await created.run(['destroy', '-auto-approve', ...PLAN_FLAGS]), 0);
+  });
+
   test('test of an inactive webhook fails validation', async () => {
     workspace.writeConfig(configuration('staging-client', tested('/hooks/orders-v2', { active: false })));
 
