@@ -1,15 +1,16 @@
 import type * as pulumi from '@pulumi/pulumi';
 
-import { EVENT_NAMES, formatPath, hasUrlCredentials, normalizeEvents, suggestEvent, validateWebhook } from '../core';
+import { EVENT_NAMES, formatPath, hasUrlCredentials, normalizeEvents, suggestClosest, suggestEvent, validateWebhook } from '../core';
 import type { Diagnostic } from '../core';
+import { ARGUMENT_NAMES } from './argument-names';
 import { specFromInputs } from './properties';
 import type { WebhookInputs } from './properties';
 import { containsUnknown, isUnknown } from './unknown';
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
 
-/** Input properties the provider accepts; `__provider` is the serialized provider itself. */
-const INPUT_NAMES = new Set(['name', 'url', 'events', 'description', 'active', 'secret', 'secretVersion', 'adopt', 'testOnApply', '__provider']);
+/** Input properties the provider accepts: the arguments, the resource name, and `__provider`, the serialized provider itself. */
+const INPUT_NAMES = new Set([...ARGUMENT_NAMES, 'name', '__provider']);
 
 /**
  * Validates new inputs with the core's rules plus the Pulumi-only arguments (`adopt`,
@@ -64,13 +65,19 @@ function toFailure(diagnostic: Diagnostic): CheckFailure {
   return { property, reason: `${diagnostic.summary}${where}: ${diagnostic.detail}` };
 }
 
+/**
+ * Reports arguments that `Webhook` does not know, such as a misspelled `secretVersion`, which the
+ * constructor passes on for this check. They name no property, because the engine would print
+ * the value, and a misspelled `secret` is a credential.
+ */
 function unknownProperties(news: Record<string, unknown>, label: string): CheckFailure[] {
   return Object.keys(news)
     .filter((key) => !INPUT_NAMES.has(key) && news[key] !== undefined)
-    .map((key) => ({
-      property: key,
-      reason: `${label} has an unknown argument "${key}". Known arguments: description, url, events, active, secret, secretVersion, adopt, testOnApply.`,
-    }));
+    .map((key) => {
+      const suggestion = suggestClosest(key, ARGUMENT_NAMES);
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Known arguments: ${ARGUMENT_NAMES.join(', ')}.`;
+      return { property: '', reason: `${label} has an unknown argument "${key}".${hint}` };
+    });
 }
 
 function checkAdopt(adopt: unknown, label: string): CheckFailure[] {

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 
 import { hasUrlCredentials } from '../core';
+import { ARGUMENT_NAMES } from './argument-names';
 import type { LastTestOutputs } from './properties';
 import { webhookProvider } from './provider';
 
@@ -108,10 +109,24 @@ export class Webhook extends pulumi.dynamic.Resource {
       lastModifiedDate: undefined,
       sentSecretVersion: undefined,
       lastTest: undefined,
+      ...unknownArguments(args),
     };
     const additionalSecretOutputs = [...new Set([...(opts.additionalSecretOutputs ?? []), 'secret'])];
     super(webhookProvider, name, props, { ...opts, additionalSecretOutputs }, 'ocrolus', 'Webhook');
   }
+}
+
+/**
+ * Returns the arguments that `WebhookArgs` does not declare, which JavaScript or a cast lets
+ * through, so that the provider's check rejects them instead of the constructor dropping them.
+ * Each is marked secret, because a misspelled `secret` contains the signing secret.
+ */
+function unknownArguments(args: WebhookArgs): Record<string, pulumi.Output<unknown>> {
+  const unknown: Record<string, pulumi.Output<unknown>> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (!ARGUMENT_NAMES.includes(key) && value !== undefined) unknown[key] = pulumi.secret(value);
+  }
+  return unknown;
 }
 
 /** A URL with a password in it is a credential, so it is kept as a secret from the program on. */

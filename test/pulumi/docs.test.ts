@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 import { REPO_ROOT } from './support/paths';
 
-/** The shell code blocks of docs/pulumi.md, each as its lines. */
+/** Returns the shell code blocks of docs/pulumi.md, each as its lines. */
 function shellBlocks(): string[][] {
   const text = readFileSync(join(REPO_ROOT, 'docs', 'pulumi.md'), 'utf8');
   return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1].split('\n'));

@@ -3,6 +3,7 @@ import { isWireSecret, useMocks, valueOf } from './support/mocks';
 import type { RegisteredResource } from './support/mocks';
 
 import { Webhook } from '../../src/pulumi';
+import type { WebhookArgs } from '../../src/pulumi';
 
 describe('Webhook in a program', () => {
   let registered: RegisteredResource[];
@@ -45,6 +46,17 @@ describe('Webhook in a program', () => {
 
     expect(isWireSecret(registration('basic-auth').object.url)).toBe(true);
     expect(isWireSecret(registration('plain').object.url)).toBe(false);
+  });
+
+  test('unknown arguments reach check as secrets', async () => {
+    const args = { url: 'https://hooks.example.com/ocrolus/typo', events: ['book.verified'], secret: SIGNING_SECRET, secretVerison: 2, secert: SIGNING_SECRET };
+    const webhook = new Webhook('typo', args as WebhookArgs);
+    await valueOf(webhook.uuid);
+
+    const entry = registration('typo');
+    expect(isWireSecret(entry.object.secretVerison)).toBe(true);
+    expect(isWireSecret(entry.object.secert)).toBe(true);
+    expect(JSON.stringify({ ...entry.object, secret: undefined, secert: undefined })).not.toContain(SIGNING_SECRET);
   });
 
   test('resource options pass through', async () => {

@@ -40,7 +40,8 @@ describe('provider check', () => {
     ['test-event-not-subscribed', { testOnApply: { event: 'document.upload_failed' } }, 'testOnApply', /not one of the webhook's events/],
     ['test-event-mistyped', { testOnApply: { event: 'book.complete' } }, 'testOnApply', /Did you mean "book\.completed"\?/],
     ['test-fail-flag-not-boolean', { testOnApply: { failOnError: 'always' } }, 'testOnApply', /failOnError must be true or false/],
-    ['unknown-argument', { evnets: ['book.verified'] }, 'evnets', /unknown argument "evnets"/],
+    ['misspelled-argument', { secretVerison: 2 }, '', /unknown argument "secretVerison"\. Did you mean "secretVersion"\?/],
+    ['unknown-argument', { colour: 'blue' }, '', /unknown argument "colour"\. Known arguments: description, url, events, active, secret, secretVersion, adopt, testOnApply\./],
   ];
 
   test.each(cases)('%s fails on its property', async (_name, overrides, property, reason) => {
