@@ -3,6 +3,7 @@ import type * as pulumi from '@pulumi/pulumi';
 import type { WebhookApi } from '../client/types';
 import { createOrAdopt } from './adopt';
 import { createdUuid, WebhookInitError } from './errors';
+import { pulumiMessage, withMessage } from './messages';
 import { outputsFromObserved, withoutUndefined } from './properties';
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { describeFailedTest, runTestOnApply } from './test-on-apply';
@@ -20,10 +21,11 @@ export async function createResource(api: WebhookApi, inputs: WebhookInputs): Pr
   try {
     outcome = await createOrAdopt(api, desired, inputs.adopt);
   } catch (error) {
+    const message = pulumiMessage(error, { call: 'create', name: desired.name, organization: api.organization, url: desired.declaredUrl });
     const created = createdUuid(error, desired.name);
-    if (!created) throw error;
+    if (!created) throw withMessage(error, message);
     const partial = withoutUndefined({ name: inputs.name, uuid: created.uuid, secretVersion: inputs.secretVersion, sentSecretVersion: created.secretVersion });
-    throw new WebhookInitError(error instanceof Error ? error.message : String(error), created.uuid, partial);
+    throw new WebhookInitError(message, created.uuid, partial);
   }
 
   let outs = outputsFromObserved(outcome.observed, outcome.binding, inputs);

@@ -73,7 +73,7 @@ export const webhookProvider: WebhookProvider = {
     return loadRuntime().update(this.settings ?? {}, id, olds, news);
   },
 
-  async delete(id) {
-    return loadRuntime().delete(this.settings ?? {}, id);
+  async delete(id, props) {
+    return loadRuntime().delete(this.settings ?? {}, id, props);
   },
 };

@@ -55,8 +55,9 @@ export const providerRuntime = {
     }
   },
 
-  async delete(settings: ProviderSettings, id: string): Promise<void> {
-    return deleteResource(connect(settings, 'delete'), id);
+  // `props` is undefined when the provider text in state predates this argument: state keeps the text of the last update.
+  async delete(settings: ProviderSettings, id: string, props?: Partial<WebhookOutputs>): Promise<void> {
+    return deleteResource(connect(settings, 'delete'), id, props?.name);
   },
 };
 

@@ -4,6 +4,7 @@ import { updateWebhook } from '../core';
 import type { WebhookApi } from '../client/types';
 import { changedFields } from './diff';
 import { WebhookInitError } from './errors';
+import { pulumiMessage, withMessage } from './messages';
 import { outputsFromObserved, sentSecretVersion } from './properties';
 import type { WebhookInputs, WebhookOutputs } from './properties';
 import { describeFailedTest, runTestOnApply, TESTED_FIELDS } from './test-on-apply';
@@ -19,7 +20,12 @@ export async function updateResource(api: WebhookApi, id: string, olds: Partial<
   const desired = desiredSpec(news);
   const changed = changedFields(olds, news);
 
-  const outcome = await updateWebhook(api, id, desired, sentSecretVersion(olds));
+  let outcome;
+  try {
+    outcome = await updateWebhook(api, id, desired, sentSecretVersion(olds));
+  } catch (error) {
+    throw withMessage(error, pulumiMessage(error, { call: 'update', name: desired.name, organization: api.organization, uuid: id }));
+  }
   let outs = outputsFromObserved(outcome.observed, outcome.binding, news);
 
   const testDue = changed.some((field) => TESTED_FIELDS.includes(field)) || olds.lastTest?.outcome === 'failed';

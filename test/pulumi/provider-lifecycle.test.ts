@@ -214,7 +214,7 @@ describe('provider lifecycle through the dynamic-provider host', () => {
 
     const attempt = harness.host.update(URN, id, outputs, ordersInputs(harness.providerText, { description: 'Changed after the delete' }));
 
-    await expect(attempt).rejects.toThrow(/no longer exists.*Refresh/);
+    await expect(attempt).rejects.toThrow(/no longer exists.*Run pulumi refresh/);
     expect(harness.emulator.webhooks(ORG)).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ describe('provider secrets', () => {
     // A second webhook with the same URL: the API rejects it and quotes the URL.
     const duplicate = await harness.host.create(webhookUrn('copy'), { ...inputs, name: 'copy' }).catch(messageOf);
     seen.push(duplicate);
-    expect(duplicate).toMatch(/already exists/);
+    expect(duplicate).toMatch(/already exists.*add adopt: \{ url \} with the same URL/);
 
     await harness.host.delete(URN, created.id, rotated);
     seen.push(harness.host.output());
