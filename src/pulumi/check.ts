@@ -15,7 +15,8 @@ const INPUT_NAMES = new Set([...ARGUMENT_NAMES, 'name', '__provider']);
 /**
  * Validates new inputs with the core's rules plus the Pulumi-only arguments (`adopt`,
  * `testOnApply`). Each failure names the top-level property it is about, in `property` or, for a
- * property that holds a credential, in its reason. Values not known yet are skipped. Valid inputs come back with their events deduplicated and sorted, so that the
+ * property that contains a credential, in its reason. Values not known yet are skipped. Valid
+ * inputs come back with their events deduplicated and sorted and `active` filled in, so that the
  * engine's display of a change lists real differences only.
  */
 export function checkWebhook(news: Record<string, unknown>): pulumi.dynamic.CheckResult<Record<string, unknown>> {
@@ -32,7 +33,7 @@ export function checkWebhook(news: Record<string, unknown>): pulumi.dynamic.Chec
   ];
 
   if (failures.length > 0) return { inputs: news, failures: failures.map((failure) => withoutShownValue(failure, news)) };
-  return { inputs: withNormalizedEvents(news) };
+  return { inputs: withDefaults(withNormalizedEvents(news)) };
 }
 
 /**
@@ -120,6 +121,16 @@ function checkTestOnApply(testOnApply: unknown, events: unknown, label: string):
     return fail(`testOnApply.event "${event}" is not one of the webhook's events. Add it to events, or test with one of them.`);
   }
   return [];
+}
+
+/**
+ * Fills in `active: true` when the program leaves `active` out. Read returns the observed flag in
+ * the inputs, so after a refresh the preview then shows a deactivation done elsewhere as
+ * `active: false => true`, and a webhook that leaves `active` out shows no `active` change.
+ */
+function withDefaults(news: Record<string, unknown>): Record<string, unknown> {
+  if (news.active !== undefined && news.active !== null) return news;
+  return { ...news, active: true };
 }
 
 function withNormalizedEvents(news: Record<string, unknown>): Record<string, unknown> {

@@ -80,6 +80,14 @@ describe('provider check', () => {
     expect(checked).toEqual({ inputs: { ...inputs, events: ['book.completed', 'book.verified'] }, failures: [] });
   });
 
+  test('absent active comes back as true', async () => {
+    const { active: _active, ...inputs } = ordersInputs(harness.providerText);
+
+    const checked = await harness.host.check(URN, {}, inputs);
+
+    expect(checked).toEqual({ inputs: { ...inputs, events: ['book.completed', 'book.verified'], active: true }, failures: [] });
+  });
+
   test('check sends nothing to the API', () => {
     expect(apiRoutes(harness.emulator, ORGANIZATION.id)).toEqual([]);
   });

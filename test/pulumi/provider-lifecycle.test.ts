@@ -167,6 +167,19 @@ describe('provider lifecycle through the dynamic-provider host', () => {
     expect(refreshed.id).toBe(id);
   });
 
+  test('rename records the new name', async () => {
+    const { id, outputs } = await create(ordersInputs(harness.providerText));
+    harness.emulator.clearRequests();
+
+    // With aliases, the engine moves the state to the new name and sends the new name as input.
+    const renamed = ordersInputs(harness.providerText, { name: 'orders-service' });
+    const updated = await update(id, outputs, renamed);
+
+    expect(updated).toMatchObject({ uuid: id, name: 'orders-service' });
+    const writes = apiRoutes(harness.emulator, ORG).filter((route) => !['list', 'retrieve', 'events'].includes(route));
+    expect(writes).toEqual([]);
+  });
+
   test('no field forces a replacement', async () => {
     const { id, outputs } = await create(ordersInputs(harness.providerText));
 

@@ -71,10 +71,15 @@ describeWithCli('pulumi CLI on the example', () => {
     const refreshedState = project().state();
     expect(/"url":\s*\{\s*"4dabf18193072939515e22adb298388d":\s*"1b47061264138c4ac30d75fd1eb44270",\s*"ciphertext"/.test(refreshedState)).toBe(true);
     expect(refreshedState.includes(URL_PASSWORD)).toBe(false);
-    const drift = await pulumi(['preview', '--expect-no-changes']);
+    const drift = await pulumi(['preview', '--diff', '--expect-no-changes']);
     expect(drift.status).not.toBe(0);
     expect(drift.output).toMatch(/1 to update/);
-    expect((await pulumi(['up', '--yes', '--skip-preview'])).status).toBe(0);
+    expect(drift.output).toMatch(/~ active\s*: false => true/);
+    expect(drift.output).not.toMatch(/- active/);
+    const restore = await pulumi(['up', '--yes', '--skip-preview']);
+    expect(restore.status).toBe(0);
+    expect(restore.output).toMatch(/orders updated .*\[diff: ~active,url\]/);
+    expect(restore.output).not.toMatch(/-active/);
     expect(emulator.webhooks('staging').find((webhook) => webhook.uuid === orders?.uuid)).toMatchObject({ isActive: true, url: 'https://staging-hooks.example.com/ocrolus/orders' });
 
     // Searched with includes, so that a failure does not print the whole state.

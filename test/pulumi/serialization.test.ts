@@ -55,7 +55,7 @@ describe('serialized provider', () => {
 
     expect(JSON.parse(output)).toEqual({
       methods: ['configure', 'check', 'diff', 'create', 'read', 'update', 'delete'],
-      checked: { inputs: { name: 'orders', url: 'https://hooks.example.com/orders', events: ['book.completed', 'book.verified'] } },
+      checked: { inputs: { name: 'orders', url: 'https://hooks.example.com/orders', events: ['book.completed', 'book.verified'], active: true } },
     });
   });
 
