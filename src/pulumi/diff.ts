@@ -29,7 +29,7 @@ export function changedFields(olds: Partial<WebhookOutputs>, news: WebhookInputs
 
   const before = specFromOutputs(olds);
   const after = normalizeSpec(specFromInputs(news));
-  const fields = diffSpecs(before, after, sentSecretVersion(olds)).map((change: FieldChange) => change.field);
+  const fields: string[] = diffSpecs(before, after, sentSecretVersion(olds)).map((change: FieldChange) => change.field);
 
   // The outputs keep the resource name for messages and for the inputs that read returns. After a
   // rename with `aliases`, an update that writes nothing to Ocrolus records the new one.
