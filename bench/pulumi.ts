@@ -22,7 +22,7 @@ async function averageMs(runs: number, call: (index: number) => Promise<unknown>
 /**
  * Size of the serialized Webhook provider, and the time of Check, Diff and Create through the
  * real dynamic-provider host over gRPC against the emulator on loopback. Create includes the
- * reconciler's read-back and the client's limit of 20 requests per second per organization; each
+ * reconciler's read-back and the client's limit of 20 requests per second per organization. Each
  * created webhook is deleted again outside the timing, because an organization has at most 5.
  * Runs from the compiled package: the host loads `ocrolus-webhooks/pulumi` from dist/.
  */

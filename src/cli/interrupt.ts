@@ -5,7 +5,7 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 /**
  * Turns the first SIGINT or SIGTERM during a command into an abort of its in-flight API calls, so
- * the command can stop, write what it knows and exit by itself. A second signal removes the
+ * the command can stop, write the state it has and exit by itself. A second signal removes the
  * handlers and raises the signal again, which ends the process the default way.
  */
 export class InterruptGuard {

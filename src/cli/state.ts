@@ -83,7 +83,7 @@ export class StateStore {
 
   /**
    * Writes the environments this run set into the state file, after any save already in
-   * progress. Other environments keep what the file holds now, which another run may have
+   * progress. Other environments keep what the file contains now, which another run may have
    * written since this store was loaded.
    */
   save(): Promise<void> {

@@ -110,8 +110,8 @@ export function planOrganization(input: PlanOrganizationInput): Plan {
     const observed = matches.get(spec.name);
     const binding = bindingByName.get(spec.name);
     const sameWebhook = observed !== undefined && binding?.uuid === observed.uuid;
-    // A binding counts when it names the matched webhook, or when its webhook is gone (deleted
-    // outside of code); a binding to another webhook does not apply to this one.
+    // A binding counts when it names the matched webhook, or when its webhook was deleted outside
+    // of code. A binding to another webhook does not apply to this one.
     let effectiveBinding: WebhookBinding | undefined;
     if (sameWebhook || (binding && !observed)) effectiveBinding = binding;
 

@@ -30,9 +30,9 @@ export interface WebhookInputs {
 
 /**
  * Result of the test delivery sent after an apply. `outcome` is `delivered` when the receiver
- * returned 2xx, `failed` when it did not or the call failed, `sent` when the API accepted the test
- * but reported no delivery status, and `skipped` when the webhook is inactive (Ocrolus tests active
- * webhooks only).
+ * returned 2xx, and `failed` when it did not or the call failed. It is `sent` when the API accepted
+ * the test but reported no delivery status, and `skipped` when the webhook is inactive, because
+ * Ocrolus tests active webhooks only.
  */
 export interface LastTestOutputs {
   readonly eventName: string;

@@ -1,5 +1,5 @@
 /**
- * What to tell the user about each kind of client error: a Title Case summary and the next step,
+ * Advice for each kind of client error: a Title Case summary and the next step,
  * in the provider's attribute names.
  */
 import type { OcrolusError, OcrolusErrorCode } from '../client/errors';
@@ -45,7 +45,7 @@ export function adviceFor(error: OcrolusError): Advice {
 }
 
 /**
- * True when the message says the failure came from the token endpoint.
+ * True when the message shows that the failure came from the token endpoint.
  *
  * NOTE: client errors carry no field for the phase (token or API), so this reads the wording the
  * client uses for token-phase failures. A 5xx or 429 from the token endpoint uses the API's

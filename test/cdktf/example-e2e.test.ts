@@ -116,7 +116,7 @@ describe('CDKTF example on OpenTofu', () => {
     expect(actual).toEqual(expected);
 
     // Variable values are not stored in state, so the client secret is absent. The webhook's own
-    // signing secret is stored there, as docs/cdktf.md says.
+    // signing secret is stored there, as docs/cdktf.md documents.
     const state = readFileSync(join(workDir, `terraform.${stack}.tfstate`), 'utf8');
     expect(state).not.toContain(CLIENT_SECRETS[stack]);
     for (const name of signedWebhooks(stack)) {

@@ -64,7 +64,7 @@ describe('applyPlan', () => {
     expect(error.message).toMatch(/Failed: create of webhook second:/);
   });
 
-  it('renames in place when a removed name and a new one share a URL', async () => {
+  it('renames in place on a shared URL', async () => {
     const api = new FakeApi();
     api.seed({ url: orders.url, description: null, isActive: true, events: ['book.verified'] });
     const renamed = await plan(api, [{ name: 'fresh', url: orders.url, events: ['book.completed'] }], [{ name: 'old', uuid: 'uuid-1' }]);

@@ -8,9 +8,9 @@ import { startEmulator, VARIANT_CHOICES } from '../../src/emulator';
 import type { Emulator, EmulatorVariants } from '../../src/emulator';
 
 /**
- * The whole lifecycle through the core, the client and the emulator over loopback sockets, once
- * for every value of every emulator variant switch: create, an empty plan, an update of URL and
- * events, deactivate, activate, a signed test delivery, and deletion.
+ * Runs the whole lifecycle through the core, the client and the emulator over loopback sockets,
+ * once for every value of every emulator variant switch. The lifecycle is create, an empty plan,
+ * an update of URL and events, deactivate, activate, a signed test delivery, and deletion.
  */
 
 const SECRET = 'lifecycle-signing-secret-0123456789';
@@ -80,7 +80,7 @@ describe.each(variantCases)('lifecycle under $label', ({ variants }) => {
     const ignoresFlips = variants.ignoreActiveFlip === true;
 
     if (ignoresFlips) {
-      // With a secret, creation holds the webhook inactive and then activates it; an API that
+      // With a secret, creation keeps the webhook inactive and then activates it. An API that
       // ignores the flip must fail the apply instead of reporting success.
       const error = await apply([hook()]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApplyError);

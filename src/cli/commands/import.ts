@@ -48,8 +48,8 @@ async function findTarget(api: Parameters<typeof observeWebhook>[0], environment
     return webhook;
   }
 
-  const wanted = normalizeUrl(target);
-  const webhook = (await observeOrganization(api)).find((candidate) => normalizeUrl(candidate.url) === wanted);
+  const targetUrl = normalizeUrl(target);
+  const webhook = (await observeOrganization(api)).find((candidate) => normalizeUrl(candidate.url) === targetUrl);
   if (webhook === undefined) throw new CliError(`No webhook with URL ${maskUrl(target)} exists in environment ${environment.name}.`);
   return webhook;
 }

@@ -35,7 +35,7 @@ export function ordersInputs(providerText: string, overrides: Properties = {}): 
   };
 }
 
-/** A local receiver for test deliveries that answers every request with `status()`. */
+/** A local receiver for test deliveries that responds to every request with `status()`. */
 export interface Receiver {
   readonly url: string;
   status: number;

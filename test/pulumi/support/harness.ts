@@ -11,7 +11,7 @@ import { serializeProvider } from './serialize';
 export interface Harness {
   readonly pkg: BuiltPackage;
   readonly emulator: Emulator;
-  /** The serialized provider, as state holds it under `__provider`. */
+  /** The serialized provider, as state stores it under `__provider`. */
   readonly providerText: string;
   readonly host: ProviderHost;
   close(): Promise<void>;
@@ -27,7 +27,7 @@ export interface HarnessOptions {
 }
 
 /**
- * Starts the pieces the engine would have running: the emulator stands in for Ocrolus, and the
+ * Starts the pieces the engine would have running: the emulator replaces Ocrolus, and the
  * host runs in the folder of a program that depends on the package.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
